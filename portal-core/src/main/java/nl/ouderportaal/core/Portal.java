@@ -1,0 +1,209 @@
+package nl.ouderportaal.core;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.account.Accounts;
+import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.guardian.GuardianPortal;
+import nl.ouderportaal.core.internal.InstalledModules;
+import nl.ouderportaal.core.internal.ModuleOptionsCodec;
+import nl.ouderportaal.core.settings.SchoolConfiguration;
+import nl.ouderportaal.core.settings.SettingsRepository;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.validation.CommandValidator;
+import nl.ouderportaal.spi.host.ActivitySource;
+import nl.ouderportaal.spi.host.GroupSource;
+import nl.ouderportaal.spi.host.GuardianSource;
+import nl.ouderportaal.spi.host.SchoolSource;
+import nl.ouderportaal.spi.host.StudentSource;
+import nl.ouderportaal.spi.module.ContentModule;
+import nl.ouderportaal.spi.module.ModuleDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent portal a host embeds. Build it once at start-up and share it: it is thread-safe.
+ *
+ * <pre>{@code
+ * Portal portal = Portal.builder()
+ *     .store(PortalStore.h2File(Path.of("data/portal")))
+ *     .source(SchoolSource.class, schools)
+ *     .source(StudentSource.class, students)
+ *     .source(GuardianSource.class, guardians)
+ *     .source(GroupSource.class, groups)
+ *     .source(ActivitySource.class, activities)
+ *     .source(AbsenceSource.class, absences)
+ *     .install(new AbsencesModule())
+ *     .build();
+ * GuardianHome home = portal.guardians().home(Viewer.guardian(GuardianId.of("g-17")));
+ * }</pre>
+ */
+public final class Portal implements AutoCloseable {
+
+    /** The host sources the core itself reads, whatever modules are installed. */
+    public static final List<Class<?>> CORE_SOURCES = List.of(SchoolSource.class, StudentSource.class,
+            GuardianSource.class, GroupSource.class, ActivitySource.class);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Portal.class);
+
+    private final PortalStore store;
+    private final boolean ownsStore;
+    private final InstalledModules modules;
+    private final GuardianPortal guardians;
+    private final SchoolConfiguration configuration;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    private Portal(Builder builder, InstalledModules modules, HostSources sources) {
+        this.store = builder.store;
+        this.ownsStore = builder.ownsStore;
+        this.modules = modules;
+        this.clock = builder.clock;
+        ModuleOptionsCodec codec = new ModuleOptionsCodec();
+        CommandValidator validator = new CommandValidator();
+        SettingsRepository settings = new SettingsRepository(store);
+        AccountRepository accountRepository = new AccountRepository(store);
+        this.audit = new AuditLog(store);
+        this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, clock, builder.zone);
+        this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
+        this.accounts = new Accounts(store, accountRepository, validator, audit, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What guardians (and administrators impersonating them) see. */
+    public GuardianPortal guardians() {
+        return guardians;
+    }
+
+    /** Schools' settings and modules. */
+    public SchoolConfiguration configuration() {
+        return configuration;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The installed content modules, in installation order. */
+    public List<ModuleDescriptor<?>> installedModules() {
+        return modules.descriptors();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Closes the store if the portal opened it (an H2 file store made by the builder). */
+    @Override
+    public void close() {
+        if (ownsStore) {
+            store.close();
+        }
+    }
+
+    /** Builds a {@link Portal}. Not thread-safe; use once. */
+    public static final class Builder {
+        private final HostSources.Builder sources = new HostSources.Builder();
+        private final List<ContentModule<?>> installed = new ArrayList<>();
+        private boolean discover;
+        private PortalStore store;
+        private boolean ownsStore;
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone = ZoneId.of("Europe/Amsterdam");
+
+        private Builder() {
+        }
+
+        /** The portal's store; the H2 file database {@code ./data/portal} when not set. */
+        public Builder store(PortalStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.ownsStore = false;
+            return this;
+        }
+
+        /** The clock for every "now" and "today" (tests move it). Defaults to the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The schools' time zone, for "today". Defaults to Europe/Amsterdam. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Registers the host's implementation of a source interface. */
+        public <S> Builder source(Class<S> type, S implementation) {
+            sources.put(type, implementation);
+            return this;
+        }
+
+        /** Installs content modules explicitly, in menu order. */
+        public Builder install(ContentModule<?>... modules) {
+            for (ContentModule<?> module : modules) {
+                installed.add(Objects.requireNonNull(module, "module"));
+            }
+            return this;
+        }
+
+        /**
+         * Also installs every content module found by {@link ServiceLoader} on the class path, after the
+         * explicitly installed ones. Off unless asked: hosts decide what runs.
+         */
+        public Builder discoverModules() {
+            this.discover = true;
+            return this;
+        }
+
+        /**
+         * Checks the configuration, migrates the store and returns the portal.
+         *
+         * @throws PortalConfigurationException naming the module and source when a required source is missing,
+         *     or the module ids when two modules share one
+         */
+        public Portal build() {
+            List<ContentModule<?>> all = new ArrayList<>(installed);
+            if (discover) {
+                for (ContentModule<?> found : ServiceLoader.load(ContentModule.class)) {
+                    all.add(found);
+                }
+            }
+            InstalledModules modules = new InstalledModules(all);
+            HostSources hostSources = sources.build();
+            for (Class<?> core : CORE_SOURCES) {
+                if (hostSources.find(core).isEmpty()) {
+                    throw new PortalConfigurationException("The portal core needs host source " + core.getName()
+                            + ", which the host did not register. Register it with Portal.builder().source("
+                            + core.getSimpleName() + ".class, ...).");
+                }
+            }
+            modules.requireSources(hostSources.registered());
+            if (store == null) {
+                store = PortalStore.h2File(Path.of("data", "portal"));
+                ownsStore = true;
+            }
+            try {
+                store.migrate();
+            } catch (RuntimeException e) {
+                throw new PortalConfigurationException("The portal store could not be migrated: " + e.getMessage(), e);
+            }
+            LOG.info("Portal started with content modules {}", modules.ids());
+            return new Portal(this, modules, hostSources);
+        }
+    }
+}

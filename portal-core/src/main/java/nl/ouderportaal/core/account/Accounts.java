@@ -1,0 +1,68 @@
+package nl.ouderportaal.core.account;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.validation.CommandValidator;
+import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.spi.GuardianId;
+
+/**
+ * Guardian accounts: their status, and the import of accounts that already exist elsewhere. Thread-safe.
+ */
+public final class Accounts {
+
+    private final PortalStore store;
+    private final AccountRepository repository;
+    private final CommandValidator validator;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Accounts(PortalStore store, AccountRepository repository, CommandValidator validator, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.repository = repository;
+        this.validator = validator;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public AccountStatus status(GuardianId guardian) {
+        return repository.status(guardian);
+    }
+
+    /**
+     * An active account that exists before the school starts with the portal (the seed's "parents who
+     * already have an account, for instance for another app"). It has no password in the portal: the
+     * guardian sets one through the forgotten-password flow.
+     *
+     * @throws PortalValidationException when the address is invalid, or the guardian or address already has an account
+     */
+    public void importActiveAccount(GuardianId guardian, String email, String importedBy) {
+        validator.validate(new AccountEmail(email));
+        if (repository.status(guardian) != AccountStatus.NONE) {
+            throw PortalValidationException.of("guardian", "Deze verzorger heeft al een account.",
+                    "This guardian already has an account.");
+        }
+        if (repository.guardianOfEmail(email).isPresent()) {
+            throw PortalValidationException.of("email", "Dit e-mailadres hoort al bij een ander account.",
+                    "This email address already belongs to another account.");
+        }
+        store.jdbi().useTransaction(h -> {
+            repository.insert(h, guardian, email, AccountStatus.ACTIVE, clock.instant());
+            audit.append(h, new AuditEvent(clock.instant(), "account.imported", null, AuditEvent.ActorType.STAFF, null,
+                    importedBy, guardian, null));
+        });
+    }
+
+    /** An account email address as entered: required, valid, at most 320 characters. */
+    record AccountEmail(
+            @NotBlank(message = "{nl.ouderportaal.MailAddress.message}")
+            @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
+            @Size(max = 320, message = "{nl.ouderportaal.Size.max}")
+            String email) {
+    }
+}

@@ -1,0 +1,56 @@
+package nl.ouderportaal.core.audit;
+
+import java.util.List;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
+import org.jdbi.v3.core.Handle;
+
+/** Appends to and reads the audit log. Appends join the caller's transaction, so a refused change logs nothing. */
+public final class AuditLog {
+
+    private static final int MAX_DETAIL = 4000;
+
+    private final PortalStore store;
+
+    public AuditLog(PortalStore store) {
+        this.store = store;
+    }
+
+    public void append(Handle h, AuditEvent event) {
+        String detail = event.detail();
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL);
+        }
+        h.createUpdate("""
+                        insert into audit_events (occurred_at, action, school_id, actor_type, actor_id, actor_name,
+                                                  guardian_id, detail)
+                        values (:at, :action, :school, :actorType, :actorId, :actorName, :guardian, :detail)""")
+                .bind("at", Timestamps.toColumn(event.at()))
+                .bind("action", event.action())
+                .bind("school", event.school() == null ? null : event.school().value())
+                .bind("actorType", event.actorType().name())
+                .bind("actorId", event.actorId())
+                .bind("actorName", event.actorName())
+                .bind("guardian", event.guardian() == null ? null : event.guardian().value())
+                .bind("detail", detail)
+                .execute();
+    }
+
+    /** The latest events of a school, newest first. */
+    public List<AuditEvent> ofSchool(SchoolId school, int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        select * from audit_events where school_id = :school
+                        order by occurred_at desc, id desc""")
+                .bind("school", school.value())
+                .setMaxRows(limit)
+                .map((rs, ctx) -> new AuditEvent(Timestamps.fromColumn(rs, "occurred_at"), rs.getString("action"),
+                        rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id")),
+                        AuditEvent.ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
+                        rs.getString("actor_name"),
+                        rs.getString("guardian_id") == null ? null : GuardianId.of(rs.getString("guardian_id")),
+                        rs.getString("detail")))
+                .list());
+    }
+}

@@ -1,0 +1,293 @@
+package nl.ouderportaal.core.guardian;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.ouderportaal.core.HostSources;
+import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.account.AccountStatus;
+import nl.ouderportaal.core.internal.InstalledModules;
+import nl.ouderportaal.core.internal.ModuleContexts;
+import nl.ouderportaal.core.internal.ModuleOptionsCodec;
+import nl.ouderportaal.core.policy.Visibility;
+import nl.ouderportaal.core.policy.VisibilityFacts;
+import nl.ouderportaal.core.policy.VisibilityPolicy;
+import nl.ouderportaal.core.settings.SchoolSettings;
+import nl.ouderportaal.core.settings.SettingsRepository;
+import nl.ouderportaal.spi.GroupId;
+import nl.ouderportaal.spi.LocalizedText;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.Activity;
+import nl.ouderportaal.spi.host.ActivitySource;
+import nl.ouderportaal.spi.host.Group;
+import nl.ouderportaal.spi.host.GroupSource;
+import nl.ouderportaal.spi.host.GuardianLink;
+import nl.ouderportaal.spi.host.GuardianSource;
+import nl.ouderportaal.spi.host.School;
+import nl.ouderportaal.spi.host.SchoolSource;
+import nl.ouderportaal.spi.host.Student;
+import nl.ouderportaal.spi.host.StudentSource;
+import nl.ouderportaal.spi.module.ChildContext;
+import nl.ouderportaal.spi.module.ContentModule;
+import nl.ouderportaal.spi.module.DashboardEntry;
+import nl.ouderportaal.spi.module.ModuleDescriptor;
+import nl.ouderportaal.spi.module.Placement;
+import nl.ouderportaal.spi.view.Section;
+import nl.ouderportaal.spi.view.Value;
+
+/**
+ * What a guardian (or an administrator impersonating one) sees: the children in the menu, the
+ * dashboard, and each page about a child. Every answer is decided by {@link VisibilityPolicy} over
+ * facts read fresh for the request, so a change of a viewing right, a module or a setting shows on the
+ * next request (R-ACC-5, R-SET-6). Host sources are called once per guardian, or once per child and
+ * school year: never once per row. Thread-safe.
+ */
+public final class GuardianPortal {
+
+    /** The dashboard kind of the year plan's activities, which are always visible (R-MOD-5). */
+    public static final String ACTIVITIES = "activities";
+    /** The page id of the "about the child" page. */
+    public static final String ABOUT = "about";
+
+    private static final int ACTIVITY_DAYS_AHEAD = 60;
+
+    private final HostSources sources;
+    private final InstalledModules modules;
+    private final SettingsRepository settings;
+    private final AccountRepository accounts;
+    private final ModuleOptionsCodec codec;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public GuardianPortal(HostSources sources, InstalledModules modules, SettingsRepository settings,
+                          AccountRepository accounts, ModuleOptionsCodec codec, Clock clock, ZoneId zone) {
+        this.sources = sources;
+        this.modules = modules;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.codec = codec;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The children in the viewer's menu and the maintenance notices (R-ACC-5, R-ACC-10, R-SET-4). */
+    public GuardianHome home(Viewer viewer) {
+        Snapshot snapshot = load(viewer);
+        Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
+        Map<StudentId, Group> groups = currentGroups(snapshot);
+        List<VisibleChild> children = new ArrayList<>();
+        for (StudentId id : snapshot.visibility().children()) {
+            Student student = snapshot.students().get(id);
+            List<ModuleLink> links = modules.all().stream()
+                    .map(ContentModule::descriptor)
+                    .filter(d -> d.placement() != Placement.SCHOOL_PAGE && snapshot.visibility().isModuleVisible(id, d.id()))
+                    .map(d -> new ModuleLink(d.id(), d.name(), d.placement(), d.earlierSchoolYears()))
+                    .toList();
+            children.add(new VisibleChild(student, schools.get(student.schoolId()), groups.get(id), links));
+        }
+        List<MaintenanceNotice> notices = snapshot.visibility().maintenanceNotices().stream().sorted()
+                .map(school -> new MaintenanceNotice(school, LocalizedText.of(
+                        "Het Ouderportaal van deze school is in onderhoud. U ziet nu alleen uw eigen gegevens.",
+                        "The school's parent portal is being set up. For now you see only your own details.")))
+                .toList();
+        return new GuardianHome(viewer.guardian(), snapshot.visibility().ownProfile(), children, notices);
+    }
+
+    /**
+     * The dashboard (R-POR-1): entries of modules shown on the dashboard for each visible child, and the
+     * school's upcoming activities; newest first. With a kind, only entries of that kind.
+     */
+    public Dashboard dashboard(Viewer viewer, Optional<String> kind) {
+        Snapshot snapshot = load(viewer);
+        Visibility visibility = snapshot.visibility();
+        LocalDate today = today();
+        SchoolYear year = SchoolYear.containing(today);
+        Map<SchoolId, School> schools = schools(visibility.schools());
+        Map<SchoolId, Map<String, String>> options = new HashMap<>();
+        List<DashboardEntry> entries = new ArrayList<>();
+        for (StudentId id : visibility.children()) {
+            Student student = snapshot.students().get(id);
+            for (ContentModule<?> module : modules.all()) {
+                if (visibility.isOnDashboard(id, module.descriptor().id())) {
+                    Map<String, String> schoolOptions = options.computeIfAbsent(student.schoolId(), settings::moduleOptionsJson);
+                    entries.addAll(dashboardEntries(module, schoolOptions, student, year, today));
+                }
+            }
+        }
+        entries.addAll(activityEntries(snapshot, year, today));
+        entries.sort(Comparator.comparing(DashboardEntry::date).reversed());
+        Set<String> kinds = entries.stream().map(DashboardEntry::kind).collect(Collectors.toSet());
+        List<DashboardEntry> shown = kind.map(k -> entries.stream().filter(e -> e.kind().equals(k)).toList()).orElse(entries);
+        List<LocalizedText> welcomes = visibility.schools().stream().map(schools::get)
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparing(School::name))
+                .map(s -> LocalizedText.of("Welkom op het Ouderportaal. Dit is het dashboard van school " + s.name(),
+                        "Welcome to the parent portal. This is the dashboard of school " + s.name()))
+                .toList();
+        return new Dashboard(welcomes, shown, kinds);
+    }
+
+    /**
+     * A module's page about a child in a school year (the current year when none is given); empty when
+     * the viewer may not see it, so that a caller cannot tell a hidden child from an unknown one.
+     */
+    public Optional<ChildPage> modulePage(Viewer viewer, StudentId child, String moduleId, Optional<SchoolYear> schoolYear) {
+        Optional<ContentModule<?>> module = modules.find(moduleId);
+        if (module.isEmpty() || module.get().descriptor().placement() != Placement.CHILD_MENU) {
+            return Optional.empty();
+        }
+        Snapshot snapshot = load(viewer);
+        Visibility visibility = snapshot.visibility();
+        if (!visibility.isModuleVisible(child, moduleId)) {
+            return Optional.empty();
+        }
+        Student student = snapshot.students().get(child);
+        SchoolYear current = SchoolYear.containing(today());
+        SchoolYear requested = schoolYear.orElse(current);
+        ModuleDescriptor<?> descriptor = module.get().descriptor();
+        List<SchoolYear> hostYears = descriptor.earlierSchoolYears()
+                ? sources.get(SchoolSource.class).schoolYears(student.schoolId()) : List.of();
+        if (!VisibilityPolicy.maySeeSchoolYear(visibility, child, moduleId, descriptor.earlierSchoolYears(), requested,
+                current, hostYears)) {
+            return Optional.empty();
+        }
+        List<SchoolYear> selectable = new LinkedHashSet<>(concat(current, hostYears)).stream()
+                .filter(y -> VisibilityPolicy.maySeeSchoolYear(visibility, child, moduleId, descriptor.earlierSchoolYears(),
+                        y, current, hostYears))
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        Map<String, String> options = settings.moduleOptionsJson(student.schoolId());
+        List<Section> sections = childSection(module.get(), options, student, requested).stream().toList();
+        return Optional.of(new ChildPage(child, moduleId, requested, selectable, sections));
+    }
+
+    /**
+     * The "about the child" page (R-POR-2): the always-visible personal data, emergency numbers, group,
+     * registration, remark and school career, followed by active modules placed there (medical).
+     */
+    public Optional<ChildPage> aboutChild(Viewer viewer, StudentId child) {
+        Snapshot snapshot = load(viewer);
+        if (!snapshot.visibility().isChildVisible(child)) {
+            return Optional.empty();
+        }
+        Student student = snapshot.students().get(child);
+        SchoolYear current = SchoolYear.containing(today());
+        Group group = sources.get(GroupSource.class).groupsOfStudents(List.of(child), current).get(child);
+        List<Section> sections = new ArrayList<>(AboutChildSections.of(student, group));
+        Map<String, String> options = settings.moduleOptionsJson(student.schoolId());
+        for (ContentModule<?> module : modules.all()) {
+            if (module.descriptor().placement() == Placement.ABOUT_CHILD
+                    && snapshot.visibility().isModuleVisible(child, module.descriptor().id())) {
+                childSection(module, options, student, current).ifPresent(sections::add);
+            }
+        }
+        return Optional.of(new ChildPage(child, ABOUT, current, List.of(current), sections));
+    }
+
+    private <O> Optional<Section> childSection(ContentModule<O> module, Map<String, String> options, Student student,
+                                               SchoolYear year) {
+        return module.childPage(context(module, options, student, year, today()));
+    }
+
+    private <O> List<DashboardEntry> dashboardEntries(ContentModule<O> module, Map<String, String> options,
+                                                      Student student, SchoolYear year, LocalDate today) {
+        String id = module.descriptor().id();
+        List<DashboardEntry> entries = module.dashboard(context(module, options, student, year, today));
+        for (DashboardEntry entry : entries) {
+            // A module speaks only for itself and for the child it was asked about.
+            if (!entry.kind().equals(id) || (entry.child() != null && !entry.child().equals(student.id()))) {
+                throw new IllegalStateException("Content module '" + id + "' returned a dashboard entry of kind '"
+                        + entry.kind() + "' for child " + entry.child() + " when asked about " + student.id());
+            }
+        }
+        return entries;
+    }
+
+    private <O> ChildContext<O> context(ContentModule<O> module, Map<String, String> options, Student student,
+                                        SchoolYear year, LocalDate today) {
+        ModuleDescriptor<O> descriptor = module.descriptor();
+        O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
+        return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year);
+    }
+
+    private List<DashboardEntry> activityEntries(Snapshot snapshot, SchoolYear year, LocalDate today) {
+        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+        List<DashboardEntry> entries = new ArrayList<>();
+        ActivitySource activities = sources.get(ActivitySource.class);
+        for (SchoolId school : snapshot.visibility().schools()) {
+            for (Activity activity : activities.publishedActivities(school, year)) {
+                boolean upcoming = !activity.end().isBefore(today) && !activity.start().isAfter(today.plusDays(ACTIVITY_DAYS_AHEAD));
+                if (upcoming && VisibilityPolicy.isActivityVisible(snapshot.visibility(), snapshot.students(), groups, activity)) {
+                    entries.add(new DashboardEntry(ACTIVITIES, null, activity.start(),
+                            LocalizedText.of(activity.title(), activity.title()),
+                            activity.start().equals(activity.end()) ? Value.day(activity.start())
+                                    : Value.dayRange(activity.start(), activity.end())));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private Map<StudentId, Group> currentGroups(Snapshot snapshot) {
+        if (snapshot.visibility().children().isEmpty()) {
+            return Map.of();
+        }
+        return sources.get(GroupSource.class).groupsOfStudents(snapshot.visibility().children(), SchoolYear.containing(today()));
+    }
+
+    private Map<SchoolId, School> schools(Set<SchoolId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sources.get(SchoolSource.class).schools(ids).stream()
+                .collect(Collectors.toMap(School::id, Function.identity(), (a, b) -> a));
+    }
+
+    private Snapshot load(Viewer viewer) {
+        AccountStatus status = accounts.status(viewer.guardian());
+        if (status != AccountStatus.ACTIVE) {
+            // Nothing of the host is read for an account that may see nothing.
+            VisibilityFacts facts = new VisibilityFacts(status, viewer.impersonatorSchools(), List.of(), Map.of(),
+                    Set.of(), Map.of(), modules.ids(), modules.dashboardCapableIds());
+            return new Snapshot(VisibilityPolicy.decide(facts), Map.of());
+        }
+        List<GuardianLink> links = sources.get(GuardianSource.class).linksOfGuardian(viewer.guardian());
+        List<StudentId> linked = links.stream().map(GuardianLink::studentId).distinct().toList();
+        Map<StudentId, Student> students = linked.isEmpty() ? Map.of()
+                : sources.get(StudentSource.class).students(linked).stream()
+                        .collect(Collectors.toMap(Student::id, Function.identity(), (a, b) -> a));
+        Set<SchoolId> schools = students.values().stream().map(Student::schoolId).collect(Collectors.toSet());
+        Set<SchoolId> maintenance = settings.schoolSettings(schools).values().stream()
+                .filter(SchoolSettings::maintenanceMode).map(SchoolSettings::schoolId).collect(Collectors.toSet());
+        VisibilityFacts facts = new VisibilityFacts(status, viewer.impersonatorSchools(), links, students, maintenance,
+                settings.moduleSwitches(schools), modules.ids(), modules.dashboardCapableIds());
+        return new Snapshot(VisibilityPolicy.decide(facts), students);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    private static List<SchoolYear> concat(SchoolYear first, List<SchoolYear> rest) {
+        List<SchoolYear> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private record Snapshot(Visibility visibility, Map<StudentId, Student> students) {
+    }
+}

@@ -1,0 +1,36 @@
+package nl.ouderportaal.core.settings;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+import nl.ouderportaal.core.validation.WebAddress;
+
+/**
+ * A school administrator's change of the school settings (Beheer &gt; Ouderportaal &gt; Instellingen).
+ * Validated at the boundary; blank text means "not set".
+ *
+ * @param changeRequestEmail where guardians' corrections go (R-SET-1)
+ * @param websiteUrl http or https link shown on the School page (R-SET-2)
+ * @param maintenanceMode R-SET-4
+ * @param planProblemLabel label of the first part of a plan, e.g. "Beginsituatie"
+ */
+public record SchoolSettingsUpdate(
+        @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
+        @Size(max = 254, message = "{nl.ouderportaal.Size.max}")
+        String changeRequestEmail,
+        @WebAddress
+        @Size(max = 2048, message = "{nl.ouderportaal.Size.max}")
+        String websiteUrl,
+        boolean maintenanceMode,
+        @Size(max = 100, message = "{nl.ouderportaal.Size.max}")
+        String planProblemLabel) {
+
+    public SchoolSettingsUpdate {
+        changeRequestEmail = blankToNull(changeRequestEmail);
+        websiteUrl = blankToNull(websiteUrl);
+        planProblemLabel = blankToNull(planProblemLabel);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

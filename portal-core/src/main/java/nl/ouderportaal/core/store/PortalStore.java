@@ -1,0 +1,85 @@
+package nl.ouderportaal.core.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The portal's own database: accounts, tokens, sessions, settings, news, change requests, the mail
+ * outbox and the audit log. Host content data is never stored here.
+ *
+ * <p>Migrations run when the portal starts ({@link #migrate()}), with the same scripts on H2 and
+ * PostgreSQL. Thread-safe.
+ *
+ * <pre>{@code
+ * PortalStore store = PortalStore.h2File(Path.of("data/portal")); // embedded default, no server
+ * PortalStore store = PortalStore.of(hikariDataSource);          // PostgreSQL in production
+ * }</pre>
+ */
+public final class PortalStore implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final Jdbi jdbi;
+    private final AutoCloseable onClose;
+
+    private PortalStore(DataSource dataSource, AutoCloseable onClose) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.jdbi = Jdbi.create(dataSource);
+        this.onClose = onClose;
+    }
+
+    /** A store on a data source the host owns (and closes). */
+    public static PortalStore of(DataSource dataSource) {
+        return new PortalStore(dataSource, () -> { });
+    }
+
+    /** The embedded default: an H2 file database at the given path (without the {@code .mv.db} suffix). */
+    public static PortalStore h2File(Path path) {
+        String url = "jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "portal", "");
+        return new PortalStore(pool, pool::dispose);
+    }
+
+    /** A private H2 in-memory database that lives until {@link #close()}: for tests and trials. */
+    public static PortalStore h2InMemory(String name) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "portal", "");
+        return new PortalStore(pool, () -> {
+            try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("shutdown");
+            } finally {
+                pool.dispose();
+            }
+        });
+    }
+
+    /** Brings the schema up to date. Safe to call on every start and from several nodes at once. */
+    public PortalStore migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table("portal_schema_history")
+                .load()
+                .migrate();
+        return this;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not close the portal store", e);
+        }
+    }
+}

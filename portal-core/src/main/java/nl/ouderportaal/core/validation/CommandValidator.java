@@ -1,0 +1,69 @@
+package nl.ouderportaal.core.validation;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.ouderportaal.spi.LocalizedText;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
+import org.hibernate.validator.resourceloading.PlatformResourceBundleLocator;
+
+/**
+ * Validates commands at the boundary with Bean Validation and turns violations into a
+ * {@link PortalValidationException} with Dutch and English messages. Thread-safe; create once.
+ */
+public final class CommandValidator {
+
+    /** The portal's own bundle, so that it never clashes with a host's {@code ValidationMessages}. */
+    private static final String BUNDLE = "nl/ouderportaal/core/validation/PortalMessages";
+
+    private final Validator dutch;
+    private final Validator english;
+
+    public CommandValidator() {
+        this.dutch = validatorFor(LocalizedText.DUTCH);
+        this.english = validatorFor(Locale.ENGLISH);
+    }
+
+    private static Validator validatorFor(Locale locale) {
+        return Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .defaultLocale(locale)
+                .locales(locale)
+                .messageInterpolator(new ResourceBundleMessageInterpolator(new PlatformResourceBundleLocator(BUNDLE)))
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    /**
+     * Throws when the command breaks a constraint; returns it otherwise.
+     *
+     * @throws PortalValidationException listing every violation, sorted by field
+     */
+    public <T> T validate(T command) {
+        Set<ConstraintViolation<T>> inDutch = dutch.validate(command);
+        if (inDutch.isEmpty()) {
+            return command;
+        }
+        Set<ConstraintViolation<T>> inEnglish = english.validate(command);
+        List<Violation> violations = inDutch.stream()
+                .map(nl -> new Violation(nl.getPropertyPath().toString(),
+                        LocalizedText.of(nl.getMessage(), englishTwin(nl, inEnglish))))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(v -> v.message().nl()))
+                .toList();
+        throw new PortalValidationException(violations);
+    }
+
+    private static <T> String englishTwin(ConstraintViolation<T> dutch, Set<ConstraintViolation<T>> english) {
+        return english.stream()
+                .filter(en -> en.getPropertyPath().equals(dutch.getPropertyPath())
+                        && en.getConstraintDescriptor().getAnnotation().equals(dutch.getConstraintDescriptor().getAnnotation()))
+                .map(ConstraintViolation::getMessage)
+                .findFirst()
+                .orElse(dutch.getMessage());
+    }
+}

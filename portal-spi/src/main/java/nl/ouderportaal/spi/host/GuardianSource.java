@@ -1,0 +1,26 @@
+package nl.ouderportaal.spi.host;
+
+import java.util.List;
+import java.util.Optional;
+import nl.ouderportaal.spi.GuardianId;
+
+/**
+ * Supplies guardians and their links to students. Required by the portal core.
+ *
+ * <p>Implementations must be thread-safe, must return links with and without the viewing right, and
+ * never {@code null}.
+ *
+ * <pre>{@code
+ * List<GuardianLink> links = guardianSource.linksOfGuardian(GuardianId.of("g1"));
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface GuardianSource {
+
+    /** The guardian, or empty when the host does not know the id. */
+    Optional<Guardian> guardian(GuardianId id);
+
+    /** Every link of the guardian to a student, at any school. One call per guardian. */
+    List<GuardianLink> linksOfGuardian(GuardianId id);
+}

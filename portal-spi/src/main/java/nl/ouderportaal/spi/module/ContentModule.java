@@ -1,0 +1,73 @@
+package nl.ouderportaal.spi.module;
+
+import java.util.List;
+import java.util.Optional;
+import nl.ouderportaal.spi.view.Section;
+
+/**
+ * A content area of the portal (absences, notes, reports, ... or an integrator's own): the one
+ * interface a module implements.
+ *
+ * <h2>Lifecycle</h2>
+ * A host creates the module and registers it explicitly ({@code Portal.builder().install(module)}), or
+ * opts in to {@link java.util.ServiceLoader} discovery (then the module needs a public no-argument
+ * constructor and a {@code META-INF/services/nl.ouderportaal.spi.module.ContentModule} entry). The
+ * portal reads {@link #descriptor()} once at start-up, checks that the host supplies every source the
+ * descriptor names, and then calls the other methods for as long as it runs.
+ *
+ * <h2>Visibility</h2>
+ * The portal calls a module only for a child, school year and page its visibility policy allows: the
+ * account is active, the link has the viewing right, the child is in education, the school is not in
+ * maintenance, the module is active for the child's school (and shown on the dashboard, for
+ * {@link #dashboard}). A module only filters its own items by its own options (for example notes before
+ * the start date), as a pure function of the host data and the options.
+ *
+ * <h2>Threading and nulls</h2>
+ * Methods are called concurrently from many request threads: keep no per-call state in fields. Methods
+ * never receive {@code null} and must not return {@code null}.
+ *
+ * <h2>Example</h2>
+ * <pre>{@code
+ * public final class AbsencesModule implements ContentModule<NoOptions> {
+ *     public ModuleDescriptor<NoOptions> descriptor() {
+ *         return ModuleDescriptor.builder("absences", NoOptions.class, NoOptions.INSTANCE)
+ *             .name("Absenties", "Absences").dashboard(true).earlierSchoolYears(true)
+ *             .requires(AbsenceSource.class).build();
+ *     }
+ *     public Optional<Section> childPage(ChildContext<NoOptions> context) {
+ *         List<Absence> absences = context.source(AbsenceSource.class)
+ *             .absences(context.child().id(), context.schoolYear());
+ *         return Optional.of(new Section(descriptor().name(), List.of(tableOf(absences))));
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <O> the module's options type ({@link NoOptions} for none)
+ * @since 0.1
+ */
+public interface ContentModule<O> {
+
+    /** The module's descriptor; must return an equal value on every call. */
+    ModuleDescriptor<O> descriptor();
+
+    /**
+     * What the module shows for the child in the context's school year, for modules placed in the child
+     * menu or on the "about the child" page. Empty when the module has nothing to show there.
+     */
+    default Optional<Section> childPage(ChildContext<O> context) {
+        return Optional.empty();
+    }
+
+    /**
+     * The module's dashboard entries for the child in the current school year; called only for modules
+     * whose descriptor is dashboard-capable and that the school shows on the dashboard.
+     */
+    default List<DashboardEntry> dashboard(ChildContext<O> context) {
+        return List.of();
+    }
+
+    /** What the module shows on the School page, for modules placed there. */
+    default Optional<Section> schoolPage(SchoolContext<O> context) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,14 @@
+package nl.ouderportaal.spi.module;
+
+/**
+ * The options type of a module that has no options.
+ *
+ * <pre>{@code
+ * ModuleDescriptor.builder("absences", NoOptions.class, NoOptions.INSTANCE)
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public enum NoOptions {
+    INSTANCE
+}
