@@ -260,7 +260,7 @@ public final class GuardianPortal {
         AccountStatus status = accounts.status(viewer.guardian());
         if (status != AccountStatus.ACTIVE) {
             // Nothing of the host is read for an account that may see nothing.
-            VisibilityFacts facts = new VisibilityFacts(status, viewer.impersonatorSchools(), List.of(), Map.of(),
+            VisibilityFacts facts = new VisibilityFacts(viewer.guardian(), status, viewer.impersonatorSchools(), List.of(), Map.of(),
                     Set.of(), Map.of(), modules.ids(), modules.dashboardCapableIds());
             return new Snapshot(VisibilityPolicy.decide(facts), Map.of());
         }
@@ -272,7 +272,7 @@ public final class GuardianPortal {
         Set<SchoolId> schools = students.values().stream().map(Student::schoolId).collect(Collectors.toSet());
         Set<SchoolId> maintenance = settings.schoolSettings(schools).values().stream()
                 .filter(SchoolSettings::maintenanceMode).map(SchoolSettings::schoolId).collect(Collectors.toSet());
-        VisibilityFacts facts = new VisibilityFacts(status, viewer.impersonatorSchools(), links, students, maintenance,
+        VisibilityFacts facts = new VisibilityFacts(viewer.guardian(), status, viewer.impersonatorSchools(), links, students, maintenance,
                 settings.moduleSwitches(schools), modules.ids(), modules.dashboardCapableIds());
         return new Snapshot(VisibilityPolicy.decide(facts), students);
     }

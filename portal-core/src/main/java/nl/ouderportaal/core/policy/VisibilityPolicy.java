@@ -27,7 +27,7 @@ import nl.ouderportaal.spi.host.Student;
  * <ol>
  *   <li>Without an active account nothing is shown, not even the own profile (R-ACC-4).</li>
  *   <li>The own profile is shown to an active account, also in maintenance and without children (R-ACC-5/6).</li>
- *   <li>A child is visible when at least one of the guardian's links to it has the viewing right
+ *   <li>A child is visible when at least one of the guardian's own links to it has the viewing right
  *       (R-ACC-5), the host knows the student, the student is in education (R-ACC-10), the child's school
  *       is not in maintenance (R-SET-4), and, in an impersonation, the school is one the administrator
  *       serves (R-TEN-2).</li>
@@ -56,7 +56,8 @@ public final class VisibilityPolicy {
         }
         Set<StudentId> withViewingRight = new HashSet<>();
         for (GuardianLink link : facts.links()) {
-            if (link.viewingRight()) {
+            // Only the viewer's own links count, whatever a source hands over (R-ACC-9).
+            if (link.viewingRight() && link.guardianId().equals(facts.guardian())) {
                 withViewingRight.add(link.studentId());
             }
         }
