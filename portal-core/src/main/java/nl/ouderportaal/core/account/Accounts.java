@@ -64,5 +64,9 @@ public final class Accounts {
             @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
             @Size(max = 320, message = "{nl.ouderportaal.Size.max}")
             String email) {
+
+        AccountEmail {
+            email = email == null ? null : email.strip();
+        }
     }
 }

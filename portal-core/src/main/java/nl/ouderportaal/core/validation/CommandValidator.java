@@ -1,6 +1,7 @@
 package nl.ouderportaal.core.validation;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
@@ -34,9 +35,25 @@ public final class CommandValidator {
                 .configure()
                 .defaultLocale(locale)
                 .locales(locale)
-                .messageInterpolator(new ResourceBundleMessageInterpolator(new PlatformResourceBundleLocator(BUNDLE)))
+                .messageInterpolator(inLocale(locale))
                 .buildValidatorFactory()
                 .getValidator();
+    }
+
+    /** Interpolates every message in one fixed language, whatever the JVM's default locale. */
+    private static MessageInterpolator inLocale(Locale locale) {
+        MessageInterpolator delegate = new ResourceBundleMessageInterpolator(new PlatformResourceBundleLocator(BUNDLE));
+        return new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return delegate.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale ignored) {
+                return delegate.interpolate(template, context, locale);
+            }
+        };
     }
 
     /**
