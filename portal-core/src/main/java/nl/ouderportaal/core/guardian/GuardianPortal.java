@@ -126,7 +126,7 @@ public final class GuardianPortal {
                 }
             }
         }
-        entries.addAll(activityEntries(snapshot, year, today));
+        entries.addAll(activityEntries(snapshot, schools, year, today));
         entries.sort(Comparator.comparing(DashboardEntry::date).reversed());
         Set<String> kinds = entries.stream().map(DashboardEntry::kind).collect(Collectors.toSet());
         List<DashboardEntry> shown = kind.map(k -> entries.stream().filter(e -> e.kind().equals(k)).toList()).orElse(entries);
@@ -222,7 +222,8 @@ public final class GuardianPortal {
         return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year);
     }
 
-    private List<DashboardEntry> activityEntries(Snapshot snapshot, SchoolYear year, LocalDate today) {
+    private List<DashboardEntry> activityEntries(Snapshot snapshot, Map<SchoolId, School> schools, SchoolYear year,
+                                                 LocalDate today) {
         Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
         List<DashboardEntry> entries = new ArrayList<>();
@@ -231,8 +232,10 @@ public final class GuardianPortal {
             for (Activity activity : activities.publishedActivities(school, year)) {
                 boolean upcoming = !activity.end().isBefore(today) && !activity.start().isAfter(today.plusDays(ACTIVITY_DAYS_AHEAD));
                 if (upcoming && VisibilityPolicy.isActivityVisible(snapshot.visibility(), snapshot.students(), groups, activity)) {
-                    entries.add(new DashboardEntry(ACTIVITIES, null, activity.start(),
-                            LocalizedText.of(activity.title(), activity.title()),
+                    // With children at several schools, say whose activity it is.
+                    String title = schools.size() > 1 && schools.containsKey(school)
+                            ? activity.title() + " (" + schools.get(school).name() + ")" : activity.title();
+                    entries.add(new DashboardEntry(ACTIVITIES, null, activity.start(), LocalizedText.of(title, title),
                             activity.start().equals(activity.end()) ? Value.day(activity.start())
                                     : Value.dayRange(activity.start(), activity.end())));
                 }

@@ -1,0 +1,263 @@
+package nl.ouderportaal.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import nl.ouderportaal.spi.SchoolYear;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Fills the demo SIS with a deterministic school board: two Dutch primary schools, three school years
+ * of history, families with separated parents, a secret address, a link without viewing right and a
+ * child no longer in education. The same seed and school year always give the same data.
+ */
+public final class DemoSchoolGenerator {
+
+    public static final String MAIN_SCHOOL = "regenboog";
+    public static final String SECOND_SCHOOL = "klimop";
+    public static final String DEMO_GUARDIAN = "g-demo";
+    public static final String DEMO_EX_PARTNER = "g-demo-ex";
+    public static final String DEMO_EMAIL = "ouder@example.org";
+    public static final String SANNE = "s-sanne";
+    public static final String DAAN = "s-daan";
+    public static final String LOTTE = "s-lotte";
+    public static final String TIM = "s-tim";
+
+    static final int PUPILS_PER_GROUP_MAIN = 25;
+    static final int PUPILS_PER_GROUP_SECOND = 8;
+    private static final long SEED = 2026L;
+
+    private static final String[] GIRLS = {"Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva",
+        "Liv", "Lotte", "Noor", "Saar", "Fenna", "Lieke", "Roos", "Isa", "Fleur", "Maud"};
+    private static final String[] BOYS = {"Noah", "Sem", "Liam", "Lucas", "Daan", "Finn", "Levi", "Luuk", "Mees", "James",
+        "Bram", "Jesse", "Thijs", "Milan", "Sven", "Ravi", "Mohammed", "Adam", "Otis", "Jurre"};
+    private static final String[][] SURNAMES = {{null, "Jansen"}, {"de", "Vries"}, {"van den", "Berg"}, {null, "Bakker"},
+        {"van", "Dijk"}, {null, "Visser"}, {null, "Smit"}, {null, "Meijer"}, {"de", "Boer"}, {null, "Mulder"},
+        {"de", "Groot"}, {null, "Bos"}, {null, "Vos"}, {null, "Peters"}, {null, "Hendriks"}, {"van", "Leeuwen"},
+        {null, "Dekker"}, {null, "Brouwer"}, {"de", "Wit"}, {null, "Dijkstra"}, {null, "Yilmaz"}, {"El", "Amrani"},
+        {null, "Kramer"}, {"van der", "Meer"}};
+    private static final String[] ADULTS_F = {"Anna", "Marieke", "Linda", "Sanne", "Esther", "Fatima", "Ingrid", "Laura"};
+    private static final String[] ADULTS_M = {"Erik", "Mark", "Jeroen", "Bas", "Ahmed", "Pieter", "Tom", "Ruud"};
+    private static final String[] STREETS = {"Kerkstraat", "Dorpsstraat", "Molenweg", "Schoolstraat", "Beukenlaan",
+        "Julianastraat", "Lindenlaan", "Stationsweg", "Eikenlaan", "Wilhelminastraat"};
+    private static final String[] REASONS = {"Ziek", "Tandarts", "Huisarts", "Familieomstandigheden", "Te laat",
+        "Ziekenhuisbezoek", "Verlof (religieuze feestdag)", "Ongeoorloofd verzuim"};
+    private static final String[] EDUCATION = {"basisonderwijs", "vmbo", "mbo", "havo", "vwo", "hbo", "wo"};
+
+    private final Random random = new Random(SEED);
+    private final LocalDate today;
+    private final SchoolYear current;
+    private int absenceNumber;
+
+    /** Generates history up to {@code today}, the demo's "now" from its clock. */
+    public DemoSchoolGenerator(LocalDate today) {
+        this.today = today;
+        this.current = SchoolYear.containing(today);
+    }
+
+    /** Creates the SIS schema and its data in an empty database. */
+    public void populate(Jdbi jdbi) {
+        jdbi.useTransaction(h -> {
+            h.createScript(schema()).execute();
+            school(h, MAIN_SCHOOL, "OBS De Regenboog", "Regenbooglaan", "1", "3701 AB", "Zeist", true);
+            school(h, SECOND_SCHOOL, "CBS De Klimop", "Klimopstraat", "12", "3941 CD", "Doorn", false);
+            for (int back = 2; back >= 0; back--) {
+                SchoolYear year = new SchoolYear(current.startYear() - back);
+                for (String school : List.of(MAIN_SCHOOL, SECOND_SCHOOL)) {
+                    h.execute("insert into school_year values (?, ?)", school, year.startYear());
+                    for (int level = 1; level <= 8; level++) {
+                        String group = groupId(school, year, level);
+                        h.execute("insert into class_group values (?, ?, ?, ?, ?, ?)", group, school, year.startYear(),
+                                "Groep " + level, level, "Lokaal " + (school.equals(MAIN_SCHOOL) ? "A" : "K") + level);
+                        h.execute("insert into group_teacher values (?, ?)", group, teacherId(school, level));
+                    }
+                }
+            }
+            demoFamily(h);
+            pupils(h, MAIN_SCHOOL, PUPILS_PER_GROUP_MAIN);
+            pupils(h, SECOND_SCHOOL, PUPILS_PER_GROUP_SECOND);
+            activities(h, MAIN_SCHOOL);
+            activities(h, SECOND_SCHOOL);
+        });
+    }
+
+    private static String schema() {
+        try (InputStream in = DemoSchoolGenerator.class.getResourceAsStream("sis-schema.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String groupId(String school, SchoolYear year, int level) {
+        return school + "-" + year.startYear() + "-g" + level;
+    }
+
+    private static String teacherId(String school, int level) {
+        return school + "-t" + level;
+    }
+
+    private void school(Handle h, String id, String name, String street, String number, String postcode, String city,
+                        boolean withBranch) {
+        h.execute("insert into school values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, name, street, number, postcode, city,
+                "info@" + id + ".example.org", "030-69" + (10000 + random.nextInt(89999)), "https://www." + id + ".example.org",
+                "Stichting Primair Onderwijs Heuvelrug", "bestuur@spoh.example.org", "https://www.spoh.example.org");
+        if (withBranch) {
+            h.execute("insert into branch values (?, ?, ?, ?, ?, ?, ?)", id, name + " (dependance)", "Parkweg", "40",
+                    "3701 EF", city, "030-6912345");
+        }
+        staff(h, id, id + "-dir", "Directeur");
+        staff(h, id, id + "-ib", "Intern begeleider");
+        for (int level = 1; level <= 8; level++) {
+            staff(h, id, teacherId(id, level), "Leerkracht groep " + level);
+        }
+    }
+
+    private void staff(Handle h, String school, String id, String role) {
+        boolean female = random.nextBoolean();
+        String[] surname = SURNAMES[random.nextInt(SURNAMES.length)];
+        String first = female ? ADULTS_F[random.nextInt(ADULTS_F.length)] : ADULTS_M[random.nextInt(ADULTS_M.length)];
+        h.execute("insert into staff values (?, ?, ?, ?, ?, ?, ?, ?)", id, school, first, surname[0], surname[1], role,
+                first.toLowerCase() + "." + surname[1].toLowerCase() + "@" + school + ".example.org",
+                "030-69" + (10000 + random.nextInt(89999)));
+    }
+
+    /**
+     * The demo guardian Marieke de Vries: Sanne (main school, secret address) and Daan (second school) are
+     * visible; Lotte (her stepdaughter) is linked without viewing right; Tim left for secondary school.
+     * Sanne's father Erik Bakker has his own account and address.
+     */
+    private void demoFamily(Handle h) {
+        guardian(h, DEMO_GUARDIAN, "Marieke", "de", "Vries", "F", DEMO_EMAIL, "Beukenlaan", "7", "hbo", "Gescheiden", 4);
+        guardian(h, DEMO_EX_PARTNER, "Erik", null, "Bakker", "M", "erik.bakker@example.org", "Stationsweg", "88", "mbo",
+                "Gescheiden", 1);
+        student(h, SANNE, MAIN_SCHOOL, "Sanne Maria", "Sanne", "de", "Vries", 5, "F", "Beukenlaan", "7", true,
+                "IN_EDUCATION", "Sanne heeft op dinsdag zwemles en wordt dan om 15.00 uur opgehaald.");
+        student(h, DAAN, SECOND_SCHOOL, "Daan Pieter", "Daan", "de", "Vries", 3, "M", "Beukenlaan", "7", false,
+                "IN_EDUCATION", null);
+        student(h, LOTTE, MAIN_SCHOOL, "Lotte", "Lotte", "van", "Dijk", 7, "F", "Lindenlaan", "3", false, "IN_EDUCATION", null);
+        student(h, TIM, MAIN_SCHOOL, "Tim", "Tim", "de", "Vries", 9, "M", "Beukenlaan", "7", false, "LEFT", null);
+        link(h, DEMO_GUARDIAN, SANNE, "MOTHER", true);
+        link(h, DEMO_GUARDIAN, DAAN, "MOTHER", true);
+        link(h, DEMO_GUARDIAN, LOTTE, "STEP_PARENT", false);
+        link(h, DEMO_GUARDIAN, TIM, "MOTHER", true);
+        link(h, DEMO_EX_PARTNER, SANNE, "FATHER", true);
+        absence(h, SANNE, today.minusDays(4), today.minusDays(3), "Ziek", true);
+        absence(h, DAAN, today.minusDays(2), today.minusDays(2), "Te laat", false);
+    }
+
+    private void pupils(Handle h, String school, int perGroup) {
+        int number = 0;
+        for (int level = 1; level <= 8; level++) {
+            for (int i = 0; i < perGroup; i++) {
+                String id = school + "-s" + (++number);
+                boolean girl = random.nextBoolean();
+                String first = girl ? GIRLS[random.nextInt(GIRLS.length)] : BOYS[random.nextInt(BOYS.length)];
+                String[] surname = SURNAMES[random.nextInt(SURNAMES.length)];
+                String street = STREETS[random.nextInt(STREETS.length)];
+                String houseNumber = String.valueOf(1 + random.nextInt(150));
+                student(h, id, school, first, first, surname[0], surname[1], level, girl ? "F" : "M", street, houseNumber,
+                        random.nextDouble() < 0.02, "IN_EDUCATION", null);
+                family(h, id, surname, street, houseNumber);
+            }
+        }
+    }
+
+    private void family(Handle h, String student, String[] surname, String street, String houseNumber) {
+        boolean separated = random.nextDouble() < 0.2;
+        String mother = student + "-m";
+        String father = student + "-f";
+        guardian(h, mother, ADULTS_F[random.nextInt(ADULTS_F.length)], surname[0], surname[1], "F",
+                random.nextDouble() < 0.95 ? mother + "@example.org" : null, street, houseNumber,
+                EDUCATION[random.nextInt(EDUCATION.length)], separated ? "Gescheiden" : "Gehuwd", 1 + random.nextInt(3));
+        link(h, mother, student, "MOTHER", true);
+        if (random.nextDouble() < 0.85) {
+            guardian(h, father, ADULTS_M[random.nextInt(ADULTS_M.length)], surname[0], surname[1], "M",
+                    random.nextDouble() < 0.9 ? father + "@example.org" : null,
+                    separated ? STREETS[random.nextInt(STREETS.length)] : street,
+                    separated ? String.valueOf(1 + random.nextInt(150)) : houseNumber,
+                    EDUCATION[random.nextInt(EDUCATION.length)], separated ? "Gescheiden" : "Gehuwd", 1 + random.nextInt(3));
+            link(h, father, student, "FATHER", random.nextDouble() < 0.95);
+        }
+    }
+
+    private void guardian(Handle h, String id, String first, String infix, String surname, String gender, String email,
+                          String street, String number, String education, String marital, int children) {
+        h.execute("insert into guardian values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, first,
+                infix, surname, LocalDate.of(1978 + random.nextInt(12), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                gender, "Nederland", "Nederlandse", education, street, number, "3701 " + (char) ('A' + random.nextInt(26))
+                        + (char) ('A' + random.nextInt(26)), "Zeist", email, "06-" + (10000000 + random.nextInt(89999999)),
+                "Dr. " + SURNAMES[random.nextInt(SURNAMES.length)][1], "Huisartsenpraktijk Zeist-Centrum", "030-6990000",
+                "Familie " + (infix == null ? "" : infix + " ") + surname, marital, children);
+    }
+
+    private void student(Handle h, String id, String school, String given, String first, String infix, String surname,
+                         int level, String gender, String street, String number, boolean secret, String status,
+                         String remark) {
+        int ageAtStart = level + 3;
+        LocalDate birth = LocalDate.of(current.startYear() - ageAtStart - 1, 9 + random.nextInt(4), 1 + random.nextInt(28))
+                .plusMonths(random.nextInt(12) - 6L);
+        LocalDate firstDay = birth.plusYears(4);
+        h.execute("insert into student values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, school, given,
+                first, infix, surname, birth, "Zeist", gender, "Nederlandse", street, number, "3701 AA", "Zeist", secret,
+                status, remark, firstDay.minusMonths(6), firstDay, null);
+        h.execute("insert into emergency_contact values (?, 1, ?, ?, ?)", id, "Oma " + surname, "grootmoeder",
+                "06-" + (10000000 + random.nextInt(89999999)));
+        int levelNow = Math.min(level, 8);
+        for (int back = 2; back >= 0; back--) {
+            int levelThen = levelNow - back;
+            SchoolYear year = new SchoolYear(current.startYear() - back);
+            boolean stillAtSchool = !"LEFT".equals(status) || back > 0;
+            if (levelThen >= 1 && levelThen <= 8 && stillAtSchool) {
+                LocalDate from = year.firstDay().plusDays(17);
+                h.execute("insert into student_group values (?, ?, ?, ?)", id, groupId(school, year, levelThen), from,
+                        back == 0 ? null : year.lastDay().minusDays(10));
+                for (int a = random.nextInt(4); a > 0; a--) {
+                    LocalDate day = from.plusDays(random.nextInt(300));
+                    absence(h, id, day, day.plusDays(random.nextInt(3)), REASONS[random.nextInt(REASONS.length)],
+                            random.nextDouble() < 0.85);
+                }
+            }
+        }
+    }
+
+    private void link(Handle h, String guardian, String student, String relation, boolean viewingRight) {
+        h.execute("insert into guardian_link values (?, ?, ?, ?)", guardian, student, relation, viewingRight);
+    }
+
+    private void absence(Handle h, String student, LocalDate from, LocalDate until, String reason, boolean authorised) {
+        h.execute("insert into absence values (?, ?, ?, ?, ?, ?)", "a" + (++absenceNumber), student, from, until, reason,
+                authorised);
+    }
+
+    private void activities(Handle h, String school) {
+        String[][] plan = {{"Startweek", "08-25"}, {"Informatieavond", "09-15"}, {"Herfstvakantie", "10-17"},
+            {"Sinterklaasviering", "12-05"}, {"Kerstviering", "12-18"}, {"Rapportgesprekken", "02-12"},
+            {"Koningsspelen", "04-24"}, {"Schoolreis", "06-10"}};
+        List<String> ids = new ArrayList<>();
+        for (int back = 2; back >= 0; back--) {
+            SchoolYear year = new SchoolYear(current.startYear() - back);
+            for (String[] item : plan) {
+                String id = school + "-act-" + year.startYear() + "-" + ids.size();
+                ids.add(id);
+                MonthDay day = MonthDay.parse("--" + item[1]);
+                LocalDate start = day.atYear(day.getMonthValue() >= 8 ? year.startYear() : year.startYear() + 1);
+                LocalDate end = item[0].endsWith("vakantie") ? start.plusDays(8) : start;
+                h.execute("insert into activity values (?, ?, ?, ?, ?, ?, ?)", id, school, item[0], null, start, end, true);
+                if (item[0].equals("Schoolreis")) {
+                    h.execute("insert into activity_group values (?, ?)", id, groupId(school, year, 8));
+                }
+            }
+            String unpublished = school + "-act-" + year.startYear() + "-concept";
+            h.execute("insert into activity values (?, ?, ?, ?, ?, ?, ?)", unpublished, school, "Teamuitje (concept)", null,
+                    year.firstDay().plusWeeks(12), year.firstDay().plusWeeks(12), false);
+        }
+    }
+}

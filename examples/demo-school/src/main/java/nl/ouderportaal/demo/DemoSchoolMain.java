@@ -1,0 +1,31 @@
+package nl.ouderportaal.demo;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import nl.ouderportaal.spi.LocalizedText;
+
+/**
+ * The README's main command: starts the demo school and shows what the demo guardian sees.
+ * Pass {@code --lang=en} for English; the data lives in {@code ./demo-data} (delete it to start over).
+ */
+public final class DemoSchoolMain {
+
+    private DemoSchoolMain() {
+    }
+
+    public static void main(String[] args) {
+        Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
+        try (DemoSchool demo = DemoSchool.open(Path.of("demo-data"), Clock.systemUTC())) {
+            System.out.println("""
+
+                    Ouderportaal demo school (demo logins, for this demo only)
+                      guardian:       %s / %s
+                      administrator:  %s / %s (serves OBS De Regenboog only)
+                    The web pages come with the web front end; until then this shows what the guardian sees.
+                    """.formatted(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
+                    DemoSchool.ADMIN_PASSWORD));
+            System.out.println(demo.describeDemoGuardian(locale));
+        }
+    }
+}

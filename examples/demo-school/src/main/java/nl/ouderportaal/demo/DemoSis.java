@@ -1,0 +1,287 @@
+package nl.ouderportaal.demo;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.ouderportaal.modules.absences.Absence;
+import nl.ouderportaal.modules.absences.AbsenceSource;
+import nl.ouderportaal.spi.GroupId;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StaffId;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.Activity;
+import nl.ouderportaal.spi.host.ActivitySource;
+import nl.ouderportaal.spi.host.Address;
+import nl.ouderportaal.spi.host.Board;
+import nl.ouderportaal.spi.host.Branch;
+import nl.ouderportaal.spi.host.ContactData;
+import nl.ouderportaal.spi.host.EmergencyContact;
+import nl.ouderportaal.spi.host.EnrolmentStatus;
+import nl.ouderportaal.spi.host.FamilyData;
+import nl.ouderportaal.spi.host.Gender;
+import nl.ouderportaal.spi.host.GeneralPractitioner;
+import nl.ouderportaal.spi.host.Group;
+import nl.ouderportaal.spi.host.GroupSource;
+import nl.ouderportaal.spi.host.GroupTeacher;
+import nl.ouderportaal.spi.host.Guardian;
+import nl.ouderportaal.spi.host.GuardianLink;
+import nl.ouderportaal.spi.host.GuardianPersonalData;
+import nl.ouderportaal.spi.host.GuardianRelation;
+import nl.ouderportaal.spi.host.GuardianSource;
+import nl.ouderportaal.spi.host.PersonName;
+import nl.ouderportaal.spi.host.Registration;
+import nl.ouderportaal.spi.host.School;
+import nl.ouderportaal.spi.host.SchoolCareerEntry;
+import nl.ouderportaal.spi.host.SchoolSource;
+import nl.ouderportaal.spi.host.StaffMember;
+import nl.ouderportaal.spi.host.StaffSource;
+import nl.ouderportaal.spi.host.Student;
+import nl.ouderportaal.spi.host.StudentPersonalData;
+import nl.ouderportaal.spi.host.StudentSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The demo SIS serving its own database to the portal through the SPI, as a real host would: plain
+ * SQL, one query (or one per related table) per call, never one per row.
+ */
+public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
+        StaffSource, AbsenceSource {
+
+    private final Jdbi jdbi;
+
+    public DemoSis(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<School> schools(Collection<SchoolId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<String, List<Branch>> branches = new HashMap<>();
+            h.createQuery("select * from branch where school_id in (<ids>)").bindList("ids", values(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getString("school_id"), new Branch(rs.getString("name"),
+                            address(rs), rs.getString("phone"))))
+                    .forEach(e -> branches.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("select * from school where id in (<ids>)").bindList("ids", values(ids))
+                    .map((rs, ctx) -> new School(SchoolId.of(rs.getString("id")), rs.getString("name"), address(rs),
+                            rs.getString("email"), rs.getString("phone"), rs.getString("website"),
+                            new Board(rs.getString("board_name"), null, rs.getString("board_email"), rs.getString("board_website")),
+                            branches.getOrDefault(rs.getString("id"), List.of())))
+                    .list();
+        });
+    }
+
+    @Override
+    public List<SchoolYear> schoolYears(SchoolId school) {
+        return jdbi.withHandle(h -> h.createQuery("select start_year from school_year where school_id = :s")
+                .bind("s", school.value()).mapTo(Integer.class).map(SchoolYear::new).list());
+    }
+
+    @Override
+    public List<Student> students(Collection<StudentId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<String, List<EmergencyContact>> contacts = new HashMap<>();
+            h.createQuery("select * from emergency_contact where student_id in (<ids>) order by position")
+                    .bindList("ids", values(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getString("student_id"), new EmergencyContact(rs.getString("name"),
+                            rs.getString("relation"), rs.getString("phone"))))
+                    .forEach(e -> contacts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, List<SchoolCareerEntry>> careers = new HashMap<>();
+            h.createQuery("""
+                            select sg.student_id, sg.from_date, sg.until_date, g.start_year, g.name, g.year_level
+                            from student_group sg join class_group g on g.id = sg.group_id
+                            where sg.student_id in (<ids>) order by g.start_year""")
+                    .bindList("ids", values(ids))
+                    .map((rs, ctx) -> Map.entry(rs.getString("student_id"), new SchoolCareerEntry(
+                            new SchoolYear(rs.getInt("start_year")), rs.getString("name"), rs.getInt("year_level"),
+                            date(rs, "from_date"), date(rs, "until_date"))))
+                    .forEach(e -> careers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("select * from student where id in (<ids>)").bindList("ids", values(ids))
+                    .map((rs, ctx) -> student(rs, contacts.getOrDefault(rs.getString("id"), List.of()),
+                            careers.getOrDefault(rs.getString("id"), List.of())))
+                    .list();
+        });
+    }
+
+    private static Student student(ResultSet rs, List<EmergencyContact> contacts, List<SchoolCareerEntry> career)
+            throws SQLException {
+        return new Student(StudentId.of(rs.getString("id")), SchoolId.of(rs.getString("school_id")), name(rs),
+                EnrolmentStatus.valueOf(rs.getString("status")),
+                new StudentPersonalData(date(rs, "birth_date"), rs.getString("birth_place"), gender(rs.getString("gender")),
+                        rs.getString("nationality"), null, null, null),
+                rs.getString("street") == null ? null : address(rs), rs.getBoolean("address_secret"), contacts,
+                rs.getString("remark"), new Registration(date(rs, "registration_date"), date(rs, "first_school_day"),
+                        rs.getString("previous_school")), career);
+    }
+
+    @Override
+    public Optional<Guardian> guardian(GuardianId id) {
+        return jdbi.withHandle(h -> h.createQuery("select * from guardian where id = :id").bind("id", id.value())
+                .map((rs, ctx) -> new Guardian(GuardianId.of(rs.getString("id")), name(rs),
+                        new GuardianPersonalData(date(rs, "birth_date"), gender(rs.getString("gender")),
+                                rs.getString("country_of_birth"), rs.getString("nationality"), rs.getString("education_level")),
+                        rs.getString("street") == null ? null : address(rs),
+                        new ContactData(rs.getString("email"), rs.getString("mobile_phone"), null, null),
+                        rs.getString("gp_name") == null ? null : new GeneralPractitioner(rs.getString("gp_name"),
+                                rs.getString("gp_practice"), rs.getString("gp_phone"), null),
+                        new FamilyData(rs.getString("family_name"), rs.getString("marital_status"),
+                                (Integer) rs.getObject("children_in_family"))))
+                .findOne());
+    }
+
+    @Override
+    public List<GuardianLink> linksOfGuardian(GuardianId id) {
+        return jdbi.withHandle(h -> h.createQuery("select * from guardian_link where guardian_id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> new GuardianLink(GuardianId.of(rs.getString("guardian_id")),
+                        StudentId.of(rs.getString("student_id")), GuardianRelation.valueOf(rs.getString("relation")),
+                        rs.getBoolean("viewing_right")))
+                .list());
+    }
+
+    @Override
+    public List<Group> groups(SchoolId school, SchoolYear year) {
+        return jdbi.withHandle(h -> groups(h, "g.school_id = :school and g.start_year = :year", school.value(), year, null)
+                .values().stream().distinct().toList());
+    }
+
+    @Override
+    public Map<StudentId, Group> groupsOfStudents(Collection<StudentId> students, SchoolYear year) {
+        if (students.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> groups(h, "g.start_year = :year and sg.student_id in (<ids>)", null, year, values(students))
+                .entrySet().stream().filter(e -> e.getKey() != null)
+                .collect(java.util.stream.Collectors.toMap(e -> StudentId.of(e.getKey()), Map.Entry::getValue)));
+    }
+
+    /** Groups with their teachers, keyed by student id when selecting by students, by group id otherwise. */
+    private Map<String, Group> groups(Handle h, String where, String school, SchoolYear year, List<String> studentIds) {
+        boolean byStudent = studentIds != null;
+        var query = h.createQuery("select distinct g.*, " + (byStudent ? "sg.student_id" : "null as student_id")
+                + " from class_group g " + (byStudent ? "join student_group sg on sg.group_id = g.id " : "") + "where " + where)
+                .bind("year", year.startYear());
+        if (school != null) {
+            query.bind("school", school);
+        }
+        if (byStudent) {
+            query.bindList("ids", studentIds);
+        }
+        Map<String, String> keyToGroup = new HashMap<>();
+        Map<String, String[]> rows = new HashMap<>();
+        query.map((rs, ctx) -> new String[] {byStudent ? rs.getString("student_id") : rs.getString("id"), rs.getString("id"),
+                rs.getString("school_id"), rs.getString("name"), rs.getString("year_level"), rs.getString("classroom")})
+                .forEach(r -> {
+                    keyToGroup.put(r[0], r[1]);
+                    rows.put(r[1], r);
+                });
+        Map<String, List<GroupTeacher>> teachers = new HashMap<>();
+        if (!rows.isEmpty()) {
+            h.createQuery("""
+                            select gt.group_id, s.* from group_teacher gt join staff s on s.id = gt.staff_id
+                            where gt.group_id in (<groups>)""")
+                    .bindList("groups", List.copyOf(rows.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getString("group_id"), new GroupTeacher(StaffId.of(rs.getString("id")),
+                            name(rs))))
+                    .forEach(e -> teachers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        }
+        Map<String, Group> groupsById = new HashMap<>();
+        rows.forEach((id, r) -> groupsById.put(id, new Group(GroupId.of(id), SchoolId.of(r[2]), year, r[3],
+                Integer.parseInt(r[4]), r[5], teachers.getOrDefault(id, List.of()))));
+        Map<String, Group> result = new HashMap<>();
+        keyToGroup.forEach((key, group) -> result.put(key, groupsById.get(group)));
+        return result;
+    }
+
+    @Override
+    public List<Activity> publishedActivities(SchoolId school, SchoolYear year) {
+        return jdbi.withHandle(h -> {
+            Map<String, Set<GroupId>> groups = new HashMap<>();
+            h.createQuery("""
+                            select ag.* from activity_group ag join activity a on a.id = ag.activity_id
+                            where a.school_id = :school""")
+                    .bind("school", school.value())
+                    .map((rs, ctx) -> Map.entry(rs.getString("activity_id"), GroupId.of(rs.getString("group_id"))))
+                    .forEach(e -> groups.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+            return h.createQuery("""
+                            select * from activity where school_id = :school and published = true
+                            and end_date >= :first and start_date <= :last""")
+                    .bind("school", school.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                    .map((rs, ctx) -> new Activity(rs.getString("id"), SchoolId.of(rs.getString("school_id")),
+                            rs.getString("title"), rs.getString("description"), date(rs, "start_date"), date(rs, "end_date"),
+                            groups.getOrDefault(rs.getString("id"), Set.of())))
+                    .list();
+        });
+    }
+
+    @Override
+    public List<StaffMember> staff(SchoolId school) {
+        return jdbi.withHandle(h -> h.createQuery("select * from staff where school_id = :school order by id")
+                .bind("school", school.value())
+                .map((rs, ctx) -> new StaffMember(StaffId.of(rs.getString("id")), school, name(rs), rs.getString("role"),
+                        rs.getString("email"), rs.getString("phone")))
+                .list());
+    }
+
+    @Override
+    public List<Absence> absences(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from absence where student_id = :student and until_date >= :first and from_date <= :last""")
+                .bind("student", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new Absence(rs.getString("id"), student, date(rs, "from_date"), date(rs, "until_date"),
+                        rs.getString("reason"), rs.getBoolean("authorised")))
+                .list());
+    }
+
+    private static List<String> values(Collection<? extends Record> ids) {
+        return ids.stream().map(Object::toString).distinct().toList();
+    }
+
+    private static PersonName name(ResultSet rs) throws SQLException {
+        String given = hasColumn(rs, "given_names") ? rs.getString("given_names") : null;
+        return new PersonName(given, rs.getString("preferred_name"), rs.getString("infix"), rs.getString("surname"));
+    }
+
+    private static Address address(ResultSet rs) throws SQLException {
+        return new Address(rs.getString("street"), rs.getString("house_number"), rs.getString("postal_code"),
+                rs.getString("city"), null);
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Gender gender(String code) {
+        return code == null ? Gender.UNSPECIFIED : switch (code) {
+            case "F" -> Gender.FEMALE;
+            case "M" -> Gender.MALE;
+            default -> Gender.UNSPECIFIED;
+        };
+    }
+
+    private static boolean hasColumn(ResultSet rs, String column) throws SQLException {
+        var meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (meta.getColumnLabel(i).equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
