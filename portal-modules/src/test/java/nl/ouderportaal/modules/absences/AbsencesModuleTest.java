@@ -1,0 +1,130 @@
+package nl.ouderportaal.modules.absences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.EnrolmentStatus;
+import nl.ouderportaal.spi.host.Gender;
+import nl.ouderportaal.spi.host.PersonName;
+import nl.ouderportaal.spi.host.Registration;
+import nl.ouderportaal.spi.host.Student;
+import nl.ouderportaal.spi.host.StudentPersonalData;
+import nl.ouderportaal.spi.module.ChildContext;
+import nl.ouderportaal.spi.module.DashboardEntry;
+import nl.ouderportaal.spi.module.NoOptions;
+import nl.ouderportaal.spi.view.Block;
+import nl.ouderportaal.spi.view.Value;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The absences module")
+class AbsencesModuleTest {
+
+    private static final StudentId SANNE = StudentId.of("sanne");
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private static final SchoolYear YEAR = SchoolYear.containing(TODAY);
+
+    private final List<Absence> absences = new ArrayList<>();
+    private final AbsencesModule module = new AbsencesModule();
+
+    private ChildContext<NoOptions> context(SchoolYear year) {
+        Student child = new Student(SANNE, SchoolId.of("s"), new PersonName(null, "Sanne", null, "Jansen"),
+                EnrolmentStatus.IN_EDUCATION, new StudentPersonalData(LocalDate.of(2016, 1, 1), null, Gender.FEMALE, null,
+                null, null, null), null, false, List.of(), null, new Registration(LocalDate.of(2020, 1, 1), null, null), List.of());
+        AbsenceSource source = (student, schoolYear) -> List.copyOf(absences);
+        return new ChildContext<>() {
+            @Override
+            public Student child() {
+                return child;
+            }
+
+            @Override
+            public SchoolYear schoolYear() {
+                return year;
+            }
+
+            @Override
+            public LocalDate today() {
+                return TODAY;
+            }
+
+            @Override
+            public NoOptions options() {
+                return NoOptions.INSTANCE;
+            }
+
+            @Override
+            public <S> S source(Class<S> type) {
+                return type.cast(source);
+            }
+        };
+    }
+
+    private void absent(String id, LocalDate from, LocalDate until, String reason, boolean authorised) {
+        absences.add(new Absence(id, SANNE, from, until, reason, authorised));
+    }
+
+    @Test
+    void declaresItsSourceAndCanShowOnTheDashboardAndEarlierYears() {
+        assertThat(module.descriptor().requiredSources()).containsExactly(AbsenceSource.class);
+        assertThat(module.descriptor().dashboardCapable()).isTrue();
+        assertThat(module.descriptor().earlierSchoolYears()).isTrue();
+    }
+
+    @Test
+    void listsReasonPeriodAndAuthorisationNewestFirstWithCounts() {
+        absent("1", LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 1), "Tandarts", true);
+        absent("2", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 4), "Griep", true);
+        absent("3", LocalDate.of(2026, 1, 15), LocalDate.of(2026, 1, 15), "Ongeoorloofd verzuim", false);
+
+        var section = module.childPage(context(YEAR)).orElseThrow();
+
+        Block.Fields counts = (Block.Fields) section.blocks().get(0);
+        assertThat(counts.fields()).extracting(Block.Field::value).containsExactly(Value.text("2"), Value.text("1"));
+        Block.Table table = (Block.Table) section.blocks().get(1);
+        assertThat(table.rows()).extracting(row -> row.get(1)).containsExactly(Value.text("Griep"),
+                Value.text("Ongeoorloofd verzuim"), Value.text("Tandarts"));
+        assertThat(table.rows().get(0).get(0)).isEqualTo(Value.dayRange(LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 4)));
+        assertThat(table.rows().get(1).get(2)).isEqualTo(Value.localized("Nee", "No"));
+    }
+
+    @Test
+    void ignoresAbsencesOutsideTheAskedSchoolYearOrOfAnotherChild() {
+        absent("old", LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 1), "Ziek", true);
+        absences.add(new Absence("other", StudentId.of("someone-else"), TODAY, TODAY, "Ziek", true));
+
+        Block.Table table = (Block.Table) module.childPage(context(YEAR)).orElseThrow().blocks().get(1);
+
+        assertThat(table.rows()).isEmpty();
+        assertThat(table.emptyMessage().nl()).isEqualTo("Er zijn geen absenties in schooljaar 2025-2026.");
+    }
+
+    @Test
+    void theDashboardShowsAtMostFiveRecentAbsencesAndNoFutureOnes() {
+        for (int i = 1; i <= 7; i++) {
+            absent("r" + i, TODAY.minusDays(i), TODAY.minusDays(i), "Ziek", true);
+        }
+        absent("old", TODAY.minusDays(AbsencesModule.DASHBOARD_DAYS + 1), TODAY.minusDays(AbsencesModule.DASHBOARD_DAYS + 1), "Ziek", true);
+        absent("planned", TODAY.plusDays(3), TODAY.plusDays(3), "Verlof", true);
+
+        List<DashboardEntry> entries = module.dashboard(context(YEAR));
+
+        assertThat(entries).hasSize(AbsencesModule.DASHBOARD_LIMIT)
+                .allSatisfy(e -> assertThat(e.child()).isEqualTo(SANNE))
+                .extracting(DashboardEntry::date).containsExactly(TODAY.minusDays(1), TODAY.minusDays(2), TODAY.minusDays(3),
+                        TODAY.minusDays(4), TODAY.minusDays(5));
+        assertThat(entries.get(0).title().en()).isEqualTo("Authorised absence: Ziek");
+    }
+
+    @Test
+    void anAbsenceCannotEndBeforeItStarts() {
+        assertThatThrownBy(() -> absent("x", TODAY, TODAY.minusDays(1), "Ziek", true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
