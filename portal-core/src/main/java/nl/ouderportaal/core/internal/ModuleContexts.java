@@ -19,16 +19,39 @@ public final class ModuleContexts {
 
     public static <O> ChildContext<O> child(ModuleDescriptor<O> descriptor, HostSources sources, O options,
                                             LocalDate today, Student child, SchoolYear year) {
-        return new Child<>(new Base<>(descriptor.id(), descriptor.requiredSources(), sources, options, today), child, year);
+        return new Child<>(descriptor, sources, options, today, child, year);
     }
 
     public static <O> SchoolContext<O> school(ModuleDescriptor<O> descriptor, HostSources sources, O options,
                                               LocalDate today, School school) {
-        return new SchoolPage<>(new Base<>(descriptor.id(), descriptor.requiredSources(), sources, options, today), school);
+        return new SchoolPage<>(descriptor, sources, options, today, school);
     }
 
-    private record Base<O>(String moduleId, Set<Class<?>> declared, HostSources sources, O options, LocalDate today)
-            implements ModuleContext<O> {
+    private abstract static class Base<O> implements ModuleContext<O> {
+        private final String moduleId;
+        private final Set<Class<?>> declared;
+        private final HostSources sources;
+        private final O options;
+        private final LocalDate today;
+
+        Base(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today) {
+            this.moduleId = descriptor.id();
+            this.declared = descriptor.requiredSources();
+            this.sources = sources;
+            this.options = options;
+            this.today = today;
+        }
+
+        @Override
+        public LocalDate today() {
+            return today;
+        }
+
+        @Override
+        public O options() {
+            return options;
+        }
+
         @Override
         public <S> S source(Class<S> type) {
             // Only declared sources: an undeclared one would escape the start-up check for missing sources.
@@ -40,37 +63,39 @@ public final class ModuleContexts {
         }
     }
 
-    private record Child<O>(Base<O> base, Student child, SchoolYear schoolYear) implements ChildContext<O> {
-        @Override
-        public LocalDate today() {
-            return base.today();
+    private static final class Child<O> extends Base<O> implements ChildContext<O> {
+        private final Student child;
+        private final SchoolYear schoolYear;
+
+        Child(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today, Student child,
+              SchoolYear schoolYear) {
+            super(descriptor, sources, options, today);
+            this.child = child;
+            this.schoolYear = schoolYear;
         }
 
         @Override
-        public O options() {
-            return base.options();
+        public Student child() {
+            return child;
         }
 
         @Override
-        public <S> S source(Class<S> type) {
-            return base.source(type);
+        public SchoolYear schoolYear() {
+            return schoolYear;
         }
     }
 
-    private record SchoolPage<O>(Base<O> base, School school) implements SchoolContext<O> {
-        @Override
-        public LocalDate today() {
-            return base.today();
+    private static final class SchoolPage<O> extends Base<O> implements SchoolContext<O> {
+        private final School school;
+
+        SchoolPage(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today, School school) {
+            super(descriptor, sources, options, today);
+            this.school = school;
         }
 
         @Override
-        public O options() {
-            return base.options();
-        }
-
-        @Override
-        public <S> S source(Class<S> type) {
-            return base.source(type);
+        public School school() {
+            return school;
         }
     }
 }
