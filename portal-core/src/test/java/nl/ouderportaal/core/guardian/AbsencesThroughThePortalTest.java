@@ -252,7 +252,7 @@ class AbsencesThroughThePortalTest {
 
         Dashboard dashboard = portal.guardians().dashboard(motherViewing(), Optional.of(GuardianPortal.ACTIVITIES));
 
-        assertThat(dashboard.entries()).extracting(e -> e.title().nl()).containsExactly("Sportdag");
+        assertThat(dashboard.entries()).extracting(e -> e.title().nl()).containsExactly("Sportdag (OBS De Regenboog)");
     }
 
     @Test
