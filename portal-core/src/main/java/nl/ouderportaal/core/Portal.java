@@ -7,8 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.net.URI;
 import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.account.AccountServices;
+import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.account.Accounts;
+import nl.ouderportaal.core.account.Authentication;
+import nl.ouderportaal.core.account.Invitations;
+import nl.ouderportaal.core.mail.MailDispatcher;
+import nl.ouderportaal.core.mail.MailOutbox;
+import nl.ouderportaal.core.mail.MailTransport;
+import nl.ouderportaal.core.mail.SmtpMailTransport;
+import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
@@ -58,6 +68,10 @@ public final class Portal implements AutoCloseable {
     private final GuardianPortal guardians;
     private final SchoolConfiguration configuration;
     private final Accounts accounts;
+    private final Invitations invitations;
+    private final Authentication authentication;
+    private final MailOutbox outbox;
+    private final MailDispatcher mailDispatcher;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -71,9 +85,15 @@ public final class Portal implements AutoCloseable {
         SettingsRepository settings = new SettingsRepository(store);
         AccountRepository accountRepository = new AccountRepository(store);
         this.audit = new AuditLog(store);
+        this.outbox = new MailOutbox(store);
         this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, clock, builder.zone);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
-        this.accounts = new Accounts(store, accountRepository, validator, audit, clock);
+        AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
+                audit, clock, builder.zone);
+        this.accounts = services.accounts();
+        this.invitations = services.invitations();
+        this.authentication = services.authentication();
+        this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
     }
 
     public static Builder builder() {
@@ -94,6 +114,29 @@ public final class Portal implements AutoCloseable {
         return accounts;
     }
 
+    /** Sending login details to guardians (staff). */
+    public Invitations invitations() {
+        return invitations;
+    }
+
+    /** Login, logout, sessions, password links and recovery (guardians). */
+    public Authentication authentication() {
+        return authentication;
+    }
+
+    /** The mail outbox: every mail the portal sends waits here until the SMTP server accepted it. */
+    public MailOutbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * The dispatcher that sends the outbox, if the host configured mail ({@link Builder#mail}); start it
+     * with {@link MailDispatcher#start(java.time.Duration)} on every node.
+     */
+    public java.util.Optional<MailDispatcher> mailDispatcher() {
+        return java.util.Optional.ofNullable(mailDispatcher);
+    }
+
     public AuditLog audit() {
         return audit;
     }
@@ -110,6 +153,9 @@ public final class Portal implements AutoCloseable {
     /** Closes the store if the portal opened it (an H2 file store made by the builder). */
     @Override
     public void close() {
+        if (mailDispatcher != null) {
+            mailDispatcher.close();
+        }
         if (ownsStore) {
             store.close();
         }
@@ -124,8 +170,30 @@ public final class Portal implements AutoCloseable {
         private boolean ownsStore;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
+        private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
+        private MailTransport mailTransport;
 
         private Builder() {
+        }
+
+        /**
+         * Account behaviour, above all the portal's public address from which every link in a mail is
+         * built. Defaults to {@link AccountSettings#defaults} at {@code http://localhost:8080/}.
+         */
+        public Builder accounts(AccountSettings settings) {
+            this.accountSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Sends the outbox over SMTP. Without mail configured, mails wait in the outbox. */
+        public Builder mail(SmtpSettings smtp) {
+            return mail(new SmtpMailTransport(smtp));
+        }
+
+        /** Sends the outbox with the given transport. */
+        public Builder mail(MailTransport transport) {
+            this.mailTransport = Objects.requireNonNull(transport, "transport");
+            return this;
         }
 
         /** The portal's store; the H2 file database {@code ./data/portal} when not set. */

@@ -25,6 +25,56 @@ public final class AccountRepository {
                 .orElse(AccountStatus.NONE));
     }
 
+    /** An account row as the account flows need it. */
+    public record Account(GuardianId guardian, String email, AccountStatus status, String passwordHash,
+                          Instant lastLoginAt) {
+    }
+
+    private static final String ACCOUNT_COLUMNS = "guardian_id, email, status, password_hash, last_login_at";
+
+    private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(GuardianId.of(rs.getString("guardian_id")), rs.getString("email"),
+                AccountStatus.valueOf(rs.getString("status")), rs.getString("password_hash"),
+                Timestamps.fromColumn(rs, "last_login_at"));
+    }
+
+    public Optional<Account> byEmail(String email) {
+        return store.jdbi().withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
+                        + " from guardian_accounts where email_normalized = :e")
+                .bind("e", EmailAddresses.normalize(email)).map((rs, ctx) -> account(rs)).findOne());
+    }
+
+    public Optional<Account> byGuardian(GuardianId guardian) {
+        return store.jdbi().withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
+                        + " from guardian_accounts where guardian_id = :g")
+                .bind("g", guardian.value()).map((rs, ctx) -> account(rs)).findOne());
+    }
+
+    public java.util.Map<GuardianId, Account> byGuardians(java.util.Collection<GuardianId> guardians) {
+        java.util.Map<GuardianId, Account> result = new java.util.HashMap<>();
+        if (guardians.isEmpty()) {
+            return result;
+        }
+        store.jdbi().useHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
+                        + " from guardian_accounts where guardian_id in (<ids>)")
+                .bindList("ids", guardians.stream().map(GuardianId::value).distinct().toList())
+                .map((rs, ctx) -> account(rs)).forEach(a -> result.put(a.guardian(), a)));
+        return result;
+    }
+
+    public void setPassword(Handle h, GuardianId guardian, String passwordHash, Instant now) {
+        h.createUpdate("""
+                        update guardian_accounts set password_hash = :hash, status = 'ACTIVE',
+                               activated_at = coalesce(activated_at, :now), updated_at = :now
+                        where guardian_id = :g""")
+                .bind("hash", passwordHash).bind("now", Timestamps.toColumn(now)).bind("g", guardian.value()).execute();
+    }
+
+    public void recordLogin(Handle h, GuardianId guardian, Instant now) {
+        h.createUpdate("update guardian_accounts set last_login_at = :now where guardian_id = :g")
+                .bind("now", Timestamps.toColumn(now)).bind("g", guardian.value()).execute();
+    }
+
     public Optional<GuardianId> guardianOfEmail(String email) {
         return store.jdbi().withHandle(h -> h.createQuery(
                         "select guardian_id from guardian_accounts where email_normalized = :e")

@@ -4,6 +4,14 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import nl.ouderportaal.core.HostSources;
+import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.GuardianLink;
+import nl.ouderportaal.spi.host.GuardianSource;
+import nl.ouderportaal.spi.host.StudentSource;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
@@ -21,13 +29,49 @@ public final class Accounts {
     private final CommandValidator validator;
     private final AuditLog audit;
     private final Clock clock;
+    private final OneTimeTokens tokens;
+    private final Sessions sessions;
+    private final HostSources sources;
 
-    public Accounts(PortalStore store, AccountRepository repository, CommandValidator validator, AuditLog audit, Clock clock) {
+    Accounts(PortalStore store, AccountRepository repository, CommandValidator validator, AuditLog audit, Clock clock,
+             OneTimeTokens tokens, Sessions sessions, HostSources sources) {
         this.store = store;
         this.repository = repository;
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.sources = sources;
+    }
+
+    /**
+     * Deactivates an account (R-ACC-4): no more logins, every open session ends at once and every
+     * outstanding link stops working. Sending login details again makes it usable.
+     *
+     * @throws PortalValidationException when the staff user does not serve a school of the guardian's children
+     */
+    public void deactivate(StaffActor actor, GuardianId guardian) {
+        List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
+                .map(GuardianLink::studentId).toList();
+        boolean servesAChild = !children.isEmpty() && sources.get(StudentSource.class).students(children).stream()
+                .anyMatch(s -> actor.serves(s.schoolId()));
+        if (!servesAChild || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
+            throw PortalValidationException.of("guardian", "U kunt dit account niet inactief maken.",
+                    "You cannot deactivate this account.");
+        }
+        if (repository.status(guardian) == AccountStatus.NONE) {
+            throw PortalValidationException.of("guardian", "Deze verzorger heeft geen account.",
+                    "This guardian has no account.");
+        }
+        store.jdbi().useTransaction(h -> {
+            Instant now = clock.instant();
+            repository.updateStatus(h, guardian, AccountStatus.INACTIVE, now);
+            tokens.revokeAll(h, guardian, now);
+            int ended = sessions.endAll(h, guardian, "deactivated", null);
+            audit.append(h, new AuditEvent(now, "account.deactivated", null, AuditEvent.ActorType.STAFF,
+                    actor.id().value(), actor.name(), guardian, "sessions ended: " + ended));
+        });
     }
 
     public AccountStatus status(GuardianId guardian) {

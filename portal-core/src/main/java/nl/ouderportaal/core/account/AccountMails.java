@@ -1,0 +1,143 @@
+package nl.ouderportaal.core.account;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.ouderportaal.core.mail.OutgoingMail;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
+
+/**
+ * The account mails in Dutch (default) and English, as plain text and HTML. Never a password; links
+ * come from the configured portal address. Names go into the subject only as one line.
+ */
+final class AccountMails {
+
+    static final String INVITATION = "invitation";
+    static final String PASSWORD_RESET = "password-reset";
+    static final String USERNAME = "username-reminder";
+    static final String PASSWORD_CHANGED = "password-changed";
+
+    private final AccountSettings settings;
+    private final ZoneId zone;
+
+    AccountMails(AccountSettings settings, ZoneId zone) {
+        this.settings = settings;
+        this.zone = zone;
+    }
+
+    OutgoingMail invitation(GuardianId guardian, String email, String guardianName, SchoolId school, String schoolName,
+                            String staffName, String token, Instant validUntil) {
+        boolean en = english();
+        String link = settings.link("activate", token);
+        String until = formatInstant(validUntil);
+        String subject = en ? "Your login details for the parent portal of " + OutgoingMail.oneLine(schoolName)
+                : "Uw inloggegevens voor het Ouderportaal van " + OutgoingMail.oneLine(schoolName);
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            "You now have access to the parent portal of " + schoolName + ". Your username is your email address: " + email + ".",
+            "Set your password with this link. It works once and until " + until + ":",
+            "\u0000" + link,
+            "After that, log in at " + settings.portalUrl() + ".",
+            "Kind regards,\n" + staffName + "\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            "U heeft toegang gekregen tot het Ouderportaal van " + schoolName + ". Uw gebruikersnaam is uw e-mailadres: " + email + ".",
+            "Stel uw wachtwoord in met deze link. De link werkt één keer en is geldig tot " + until + ":",
+            "\u0000" + link,
+            "Daarna logt u in op " + settings.portalUrl() + ".",
+            "Met vriendelijke groet,\n" + staffName + "\n" + schoolName};
+        return mail(email, subject, paragraphs, INVITATION, guardian, school);
+    }
+
+    OutgoingMail passwordReset(GuardianId guardian, String email, String token, Instant validUntil) {
+        boolean en = english();
+        String link = settings.link("reset-password", token);
+        String until = formatInstant(validUntil);
+        String[] paragraphs = en ? new String[] {
+            "Someone asked to set a new password for the parent portal account " + email + ".",
+            "Set a new password with this link. It works once and until " + until + ":",
+            "\u0000" + link,
+            "Did you not ask for this? Then ignore this mail: your password stays as it is."}
+            : new String[] {
+            "Er is gevraagd om een nieuw wachtwoord voor het Ouderportaal-account " + email + ".",
+            "Stel een nieuw wachtwoord in met deze link. De link werkt één keer en is geldig tot " + until + ":",
+            "\u0000" + link,
+            "Heeft u dit niet gevraagd? Dan kunt u deze mail negeren: uw wachtwoord blijft zoals het is."};
+        return mail(email, en ? "A new password for the parent portal" : "Nieuw wachtwoord voor het Ouderportaal",
+                paragraphs, PASSWORD_RESET, guardian, null);
+    }
+
+    OutgoingMail username(GuardianId guardian, String email) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "You asked for your username for the parent portal.",
+            "Your username is: " + email,
+            "Log in at " + settings.portalUrl() + "."}
+            : new String[] {
+            "U heeft uw gebruikersnaam voor het Ouderportaal opgevraagd.",
+            "Uw gebruikersnaam is: " + email,
+            "Log in op " + settings.portalUrl() + "."};
+        return mail(email, en ? "Your username for the parent portal" : "Uw gebruikersnaam voor het Ouderportaal",
+                paragraphs, USERNAME, guardian, null);
+    }
+
+    OutgoingMail passwordChanged(GuardianId guardian, String email) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "The password of your parent portal account " + email + " has just been set.",
+            "Was this not you? Ask for a new password at " + settings.portalUrl() + " and tell the school."}
+            : new String[] {
+            "Het wachtwoord van uw Ouderportaal-account " + email + " is zojuist ingesteld.",
+            "Was u dit niet? Vraag dan een nieuw wachtwoord aan via " + settings.portalUrl() + " en meld het bij school."};
+        return mail(email, en ? "Your parent portal password was set" : "Uw wachtwoord voor het Ouderportaal is ingesteld",
+                paragraphs, PASSWORD_CHANGED, guardian, null);
+    }
+
+    /** Paragraphs starting with NUL are links: shown as is in text, as an anchor in HTML. */
+    private static OutgoingMail mail(String to, String subject, String[] paragraphs, String kind, GuardianId guardian,
+                                     SchoolId school) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif\">");
+        for (String paragraph : paragraphs) {
+            boolean link = paragraph.startsWith("\u0000");
+            String content = link ? paragraph.substring(1) : paragraph;
+            text.append(content).append("\n\n");
+            html.append("<p>");
+            if (link) {
+                html.append("<a href=\"").append(escape(content)).append("\">").append(escape(content)).append("</a>");
+            } else {
+                html.append(escape(content).replace("\n", "<br>"));
+            }
+            html.append("</p>");
+        }
+        html.append("</body></html>");
+        return new OutgoingMail(to, subject, text.toString().strip() + "\n", html.toString(), kind, guardian, school);
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private boolean english() {
+        return "en".equals(settings.mailLocale().getLanguage());
+    }
+
+    private String formatInstant(Instant instant) {
+        Locale locale = english() ? Locale.ENGLISH : settings.mailLocale();
+        return DateTimeFormatter.ofPattern(english() ? "d MMMM yyyy 'at' HH:mm" : "d MMMM yyyy 'om' HH:mm", locale)
+                .format(instant.atZone(zone));
+    }
+}

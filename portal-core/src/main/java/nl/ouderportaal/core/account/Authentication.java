@@ -1,0 +1,210 @@
+package nl.ouderportaal.core.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.mail.MailOutbox;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.LocalizedText;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a guardian does to get in and out (R-ACC-6..8): log in, log out, set a password from an
+ * invitation or a reset link, and ask for a forgotten username or password. Every answer that could
+ * reveal whether an address has an account is the same for all addresses. Thread-safe.
+ */
+public final class Authentication {
+
+    private static final Duration RECOVERY_WINDOW = Duration.ofHours(1);
+
+    private final PortalStore store;
+    private final AccountRepository accounts;
+    private final OneTimeTokens tokens;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final RateLimits rateLimits;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final MailOutbox outbox;
+    private final AccountMails mails;
+    private final AuditLog audit;
+    private final AccountSettings settings;
+    private final Clock clock;
+
+    Authentication(PortalStore store, AccountRepository accounts, OneTimeTokens tokens, Sessions sessions,
+                   LoginThrottle throttle, RateLimits rateLimits, PasswordHasher hasher, PasswordPolicy policy,
+                   MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.rateLimits = rateLimits;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Logs in with the account's email address and password. */
+    public LoginResult login(String email, String password) {
+        Instant now = clock.instant();
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        if (email == null || email.isBlank() || email.length() > 320 || secret.length > PasswordPolicy.MAX_LENGTH) {
+            hasher.verifyDummy(secret);
+            return new LoginResult.Refused(LoginResult.REFUSED);
+        }
+        if (throttle.lockedUntil(email, now).isPresent()) {
+            hasher.verifyDummy(secret);
+            Optional<GuardianId> guardian = accounts.guardianOfEmail(email);
+            store.jdbi().useHandle(h -> audit(h, "login.throttled", guardian.orElse(null), null));
+            return new LoginResult.Refused(LoginResult.REFUSED);
+        }
+        Optional<AccountRepository.Account> account = accounts.byEmail(email);
+        boolean matches;
+        if (account.isEmpty() || account.get().passwordHash() == null) {
+            hasher.verifyDummy(secret);
+            matches = false;
+        } else {
+            matches = hasher.verify(secret, account.get().passwordHash());
+        }
+        if (!matches || account.get().status() != AccountStatus.ACTIVE) {
+            int failures = throttle.failure(email, now);
+            String reason = account.isEmpty() ? "unknown-address" : !matches ? "wrong-password" : "account-" + account.get().status();
+            store.jdbi().useHandle(h -> audit(h, "login.failed", account.map(AccountRepository.Account::guardian).orElse(null),
+                    reason + ", consecutive failures " + failures));
+            return new LoginResult.Refused(LoginResult.REFUSED);
+        }
+        throttle.success(email);
+        GuardianId guardian = account.get().guardian();
+        String token = store.jdbi().inTransaction(h -> {
+            if (hasher.needsRehash(account.get().passwordHash())) {
+                accounts.setPassword(h, guardian, hasher.hash(secret), now);
+            }
+            accounts.recordLogin(h, guardian, now);
+            audit(h, "login.succeeded", guardian, null);
+            return sessions.start(h, guardian, null, null);
+        });
+        return new LoginResult.Success(token, guardian);
+    }
+
+    /** Ends the session server-side (R-ACC-8). */
+    public void logout(String sessionToken) {
+        sessions.resolve(sessionToken).ifPresent(session -> {
+            sessions.end(sessionToken, "logout");
+            store.jdbi().useHandle(h -> audit(h, "logout", session.guardian(), null));
+        });
+    }
+
+    /** The live session of a token; see {@link Sessions#resolve}. */
+    public Optional<Session> session(String sessionToken) {
+        return sessions.resolve(sessionToken);
+    }
+
+    /**
+     * Sets the first password from an invitation link. The guardian is not logged in; a confirmation
+     * mail is sent.
+     *
+     * @throws PortalValidationException when the password is not acceptable (the link stays valid) or the
+     *     link is not valid (unknown, used, expired, revoked or of another kind)
+     */
+    public void acceptInvitation(String token, String newPassword) {
+        setPassword(token, newPassword, TokenPurpose.INVITATION);
+    }
+
+    /** Sets a new password from a reset link; as {@link #acceptInvitation}. */
+    public void resetPassword(String token, String newPassword) {
+        setPassword(token, newPassword, TokenPurpose.PASSWORD_RESET);
+    }
+
+    private void setPassword(String token, String newPassword, TokenPurpose purpose) {
+        policy.refusal(newPassword).ifPresent(message -> {
+            throw new PortalValidationException(java.util.List.of(
+                    new nl.ouderportaal.core.validation.Violation("password", message)));
+        });
+        // Hash before taking the link, so that the transaction stays short.
+        String hash = hasher.hash(newPassword.toCharArray());
+        Instant now = clock.instant();
+        Optional<GuardianId> redeemed = store.jdbi().inTransaction(h -> {
+            Optional<GuardianId> guardian = tokens.redeem(h, token, purpose, now);
+            if (guardian.isEmpty()) {
+                return guardian;
+            }
+            Optional<AccountRepository.Account> account = accounts.byGuardian(guardian.get());
+            if (account.isEmpty() || account.get().status() == AccountStatus.INACTIVE) {
+                h.rollback();
+                return Optional.<GuardianId>empty();
+            }
+            accounts.setPassword(h, guardian.get(), hash, now);
+            tokens.revokeAll(h, guardian.get(), now);
+            sessions.endAll(h, guardian.get(), "password-changed", null);
+            audit(h, "password.set", guardian.get(), purpose.name().toLowerCase(java.util.Locale.ROOT));
+            outbox.enqueue(h, mails.passwordChanged(guardian.get(), account.get().email()), now);
+            return guardian;
+        });
+        if (redeemed.isEmpty()) {
+            String why = tokens.diagnose(token, purpose, now);
+            GuardianId owner = tokens.owner(token).orElse(null);
+            store.jdbi().useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
+            throw PortalValidationException.of("token",
+                    "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
+                    "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
+        }
+    }
+
+    /**
+     * Forgot password (R-ACC-7): mails a reset link to an active account's address. The caller shows the
+     * same answer whatever happens here; see {@link #RECOVERY_ANSWER}.
+     */
+    public void forgotPassword(String email) {
+        recover(email, "password", (h, account) -> {
+            Instant now = clock.instant();
+            String token = tokens.issue(h, account.guardian(), TokenPurpose.PASSWORD_RESET, settings.resetLifetime(), now);
+            outbox.enqueue(h, mails.passwordReset(account.guardian(), account.email(), token,
+                    now.plus(settings.resetLifetime())), now);
+            audit(h, "password.reset.requested", account.guardian(), null);
+        });
+    }
+
+    /** Forgot username (R-ACC-7): mails the username to an active account's address. */
+    public void forgotUsername(String email) {
+        recover(email, "username", (h, account) -> {
+            outbox.enqueue(h, mails.username(account.guardian(), account.email()), clock.instant());
+            audit(h, "username.reminder.requested", account.guardian(), null);
+        });
+    }
+
+    /** What the page shows after either recovery request, whether or not the address is known. */
+    public static final LocalizedText RECOVERY_ANSWER = LocalizedText.of(
+            "Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail. Kijk ook in uw map met ongewenste e-mail.",
+            "If this email address belongs to an account, you will receive an email within a few minutes. Please also check your spam folder.");
+
+    private void recover(String email, String what, java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
+        if (email == null || email.isBlank() || email.length() > 320) {
+            return;
+        }
+        Optional<AccountRepository.Account> account = accounts.byEmail(email);
+        if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
+            return;
+        }
+        String key = "recovery:" + EmailAddresses.normalize(email);
+        if (!rateLimits.tryAcquire(key, settings.recoveryMailsPerHour(), RECOVERY_WINDOW, clock.instant())) {
+            store.jdbi().useHandle(h -> audit(h, "recovery.rate-limited", account.get().guardian(), what));
+            return;
+        }
+        store.jdbi().useTransaction(h -> send.accept(h, account.get()));
+    }
+
+    private void audit(Handle h, String action, GuardianId guardian, String detail) {
+        audit.append(h, new AuditEvent(clock.instant(), action, null, AuditEvent.ActorType.GUARDIAN,
+                guardian == null ? null : guardian.value(), null, guardian, detail));
+    }
+}

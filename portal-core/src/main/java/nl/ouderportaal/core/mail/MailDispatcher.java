@@ -1,0 +1,129 @@
+package nl.ouderportaal.core.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox over SMTP: claims a batch, sends it over one connection, marks each mail sent as
+ * soon as the server accepted it. A failed mail waits 1, 2, 4, ... minutes (at most an hour) and is
+ * given up after {@link #MAX_ATTEMPTS}; when the connection is lost the rest of the batch is put back
+ * without counting an attempt. Thread-safe; run one per node.
+ */
+public final class MailDispatcher implements AutoCloseable {
+
+    public static final int MAX_ATTEMPTS = 12;
+    static final int BATCH = 200;
+    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+    private final MailOutbox outbox;
+    private final MailTransport transport;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    /** Sends what is due now, batch after batch; returns how many mails were sent. */
+    public synchronized int drainOnce() {
+        int sent = 0;
+        while (true) {
+            List<QueuedMail> batch = outbox.claim(clock.instant(), BATCH, LEASE);
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            int sentInBatch = sendBatch(batch);
+            sent += sentInBatch;
+            if (sentInBatch < batch.size()) {
+                return sent;
+            }
+        }
+    }
+
+    private int sendBatch(List<QueuedMail> batch) {
+        int sent = 0;
+        MailTransport.Connection connection;
+        try {
+            connection = transport.open();
+        } catch (MailTransport.MailException e) {
+            LOG.warn("SMTP unavailable, {} mails wait for the next attempt: {}", batch.size(), e.getMessage());
+            batch.forEach(m -> retry(m, e.getMessage(), false));
+            return 0;
+        }
+        try (connection) {
+            for (int i = 0; i < batch.size(); i++) {
+                QueuedMail mail = batch.get(i);
+                try {
+                    connection.send(mail);
+                    outbox.markSent(mail.id(), clock.instant());
+                    sent++;
+                } catch (MailTransport.MailException e) {
+                    retry(mail, e.getMessage(), true);
+                    if (e.connectionLost()) {
+                        LOG.warn("SMTP connection lost after {} mails; the rest waits: {}", sent, e.getMessage());
+                        batch.subList(i + 1, batch.size()).forEach(m -> retry(m, e.getMessage(), false));
+                        return sent;
+                    }
+                }
+            }
+        }
+        return sent;
+    }
+
+    private void retry(QueuedMail mail, String error, boolean counted) {
+        int attempts = mail.attempts() + (counted ? 1 : 0);
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        long minutes = Math.min(60, 1L << Math.min(attempts, 6));
+        Instant next = clock.instant().plus(Duration.ofMinutes(counted ? minutes : 1));
+        outbox.markFailed(mail.id(), counted, error, next, giveUp);
+        if (giveUp) {
+            LOG.error("Mail {} ({}) given up after {} attempts: {}", mail.id(), mail.mail().kind(), attempts, error);
+        }
+    }
+
+    /** Drains the outbox every {@code interval} on a daemon thread until {@link #close()}. */
+    public synchronized void start(Duration interval) {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ouderportaal-mail-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                drainOnce();
+            } catch (RuntimeException e) {
+                LOG.error("Mail dispatcher run failed; it tries again", e);
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = scheduler;
+            scheduler = null;
+        }
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

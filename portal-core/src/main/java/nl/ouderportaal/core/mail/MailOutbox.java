@@ -1,0 +1,116 @@
+package nl.ouderportaal.core.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The persistent outbox (R-BEYOND-2). Mails are added in the transaction of the change that causes
+ * them, so a rolled-back change sends nothing and a committed one loses nothing. Rows are claimed with
+ * a lease by one conditional update: two dispatchers never send the same row at the same time, and a
+ * row claimed by a dispatcher that died becomes claimable again when its lease runs out.
+ */
+public final class MailOutbox {
+
+    private final PortalStore store;
+
+    public MailOutbox(PortalStore store) {
+        this.store = store;
+    }
+
+    /** Adds a mail to be sent as soon as possible; joins the caller's transaction. */
+    public long enqueue(Handle h, OutgoingMail mail, Instant now) {
+        return h.createUpdate("""
+                        insert into mail_outbox (recipient, subject, body_text, body_html, kind, guardian_id, school_id,
+                                                 status, attempts, next_attempt_at, created_at)
+                        values (:recipient, :subject, :text, :html, :kind, :guardian, :school, 'PENDING', 0, :now, :now)""")
+                .bind("recipient", mail.recipient()).bind("subject", mail.subject()).bind("text", mail.text())
+                .bind("html", mail.html()).bind("kind", mail.kind())
+                .bind("guardian", mail.guardian() == null ? null : mail.guardian().value())
+                .bind("school", mail.school() == null ? null : mail.school().value())
+                .bind("now", Timestamps.toColumn(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Claims up to {@code limit} due mails for this dispatcher, oldest first. */
+    List<QueuedMail> claim(Instant now, int limit, Duration lease) {
+        String claim = UUID.randomUUID().toString();
+        return store.jdbi().inTransaction(h -> {
+            h.createUpdate("""
+                            update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until
+                            where id in (select id from mail_outbox
+                                         where (status = 'PENDING' and next_attempt_at <= :now)
+                                            or (status = 'SENDING' and claimed_until < :now)
+                                         order by id limit :limit)
+                              and ((status = 'PENDING' and next_attempt_at <= :now)
+                                   or (status = 'SENDING' and claimed_until < :now))""")
+                    .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease)))
+                    .bind("now", Timestamps.toColumn(now)).bind("limit", limit)
+                    .execute();
+            return h.createQuery("select * from mail_outbox where claimed_by = :claim and status = 'SENDING' order by id")
+                    .bind("claim", claim)
+                    .map((rs, ctx) -> new QueuedMail(rs.getLong("id"), new OutgoingMail(rs.getString("recipient"),
+                            rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("kind"),
+                            rs.getString("guardian_id") == null ? null : GuardianId.of(rs.getString("guardian_id")),
+                            rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id"))),
+                            rs.getInt("attempts")))
+                    .list();
+        });
+    }
+
+    void markSent(long id, Instant now) {
+        store.jdbi().useHandle(h -> h.createUpdate("""
+                        update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
+                               claimed_by = null, claimed_until = null, last_error = null
+                        where id = :id""")
+                .bind("now", Timestamps.toColumn(now)).bind("id", id).execute());
+    }
+
+    /** Puts a claimed mail back for a later attempt, or gives up on it for good. */
+    void markFailed(long id, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
+        store.jdbi().useHandle(h -> h.createUpdate("""
+                        update mail_outbox set status = :status, attempts = attempts + :counted, last_error = :error,
+                               next_attempt_at = :next, claimed_by = null, claimed_until = null
+                        where id = :id""")
+                .bind("status", giveUp ? "FAILED" : "PENDING").bind("counted", counted ? 1 : 0)
+                .bind("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
+                .bind("next", Timestamps.toColumn(nextAttempt)).bind("id", id).execute());
+    }
+
+    /** How many mails are still to be sent. */
+    public int pending() {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')").mapTo(Integer.class).one());
+    }
+
+    /** Per guardian, the status of the last mail of a kind (e.g. the last invitation, R-ACC-11). */
+    public Map<GuardianId, DeliveryStatus> lastOfKind(String kind, Collection<GuardianId> guardians) {
+        Map<GuardianId, DeliveryStatus> result = new HashMap<>();
+        if (guardians.isEmpty()) {
+            return result;
+        }
+        store.jdbi().useHandle(h -> h.createQuery("""
+                        select o.* from mail_outbox o
+                        where o.kind = :kind and o.guardian_id in (<ids>)
+                          and o.id = (select max(i.id) from mail_outbox i where i.kind = o.kind and i.guardian_id = o.guardian_id)""")
+                .bind("kind", kind).bindList("ids", guardians.stream().map(GuardianId::value).distinct().toList())
+                .map((rs, ctx) -> Map.entry(GuardianId.of(rs.getString("guardian_id")), new DeliveryStatus(
+                        switch (rs.getString("status")) {
+                            case "SENT" -> DeliveryStatus.State.SENT;
+                            case "FAILED" -> DeliveryStatus.State.FAILED;
+                            default -> DeliveryStatus.State.QUEUED;
+                        }, Timestamps.fromColumn(rs, "created_at"), Timestamps.fromColumn(rs, "sent_at"),
+                        rs.getInt("attempts"), rs.getString("last_error"))))
+                .forEach(e -> result.put(e.getKey(), e.getValue())));
+        return result;
+    }
+}

@@ -1,0 +1,11 @@
+package nl.ouderportaal.core.mail;
+
+/**
+ * A mail claimed from the outbox for sending.
+ *
+ * @param id the outbox row, also the mail's stable Message-ID
+ * @param mail the mail
+ * @param attempts earlier attempts
+ */
+public record QueuedMail(long id, OutgoingMail mail, int attempts) {
+}
