@@ -36,6 +36,11 @@ public final class PortalStore implements AutoCloseable {
         return new PortalStore(dataSource, () -> { });
     }
 
+    /** A store on a data source, with what to do when the store is closed (e.g. close the pool). */
+    public static PortalStore of(DataSource dataSource, AutoCloseable onClose) {
+        return new PortalStore(dataSource, onClose);
+    }
+
     /** The embedded default: an H2 file database at the given path (without the {@code .mv.db} suffix). */
     public static PortalStore h2File(Path path) {
         String url = "jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -46,6 +46,11 @@ final class AccountsFixture implements AutoCloseable {
     final Portal portal;
 
     AccountsFixture(PortalStore store) {
+        this(store, 0);
+    }
+
+    /** With {@code smtpPortOverride} &gt; 0 the portal sends to that port (a proxy) instead of GreenMail's. */
+    AccountsFixture(PortalStore store, int smtpPortOverride) {
         this.store = store;
         host.addSchool(SCHOOL.value(), "OBS De Regenboog");
         host.addSchool("klimop", "CBS De Klimop");
@@ -54,7 +59,8 @@ final class AccountsFixture implements AutoCloseable {
         smtpPort = smtp.getSmtp().getPort();
         portal = host.register(Portal.builder()).store(store).clock(clock)
                 .accounts(AccountSettings.defaults(PORTAL_URL))
-                .mail(new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Security.NONE, null, null,
+                .mail(new SmtpSettings("127.0.0.1", smtpPortOverride > 0 ? smtpPortOverride : smtpPort,
+                        SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal"))
                 .build();
     }

@@ -1,5 +1,7 @@
 package nl.ouderportaal.core.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,12 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        return PortalStore.of(postgres.getDatabase("postgres", name));
+        // Pooled like a production host would: a new PostgreSQL connection per statement is not what we measure.
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(postgres.getDatabase("postgres", name));
+        config.setMaximumPoolSize(8);
+        config.setPoolName(name);
+        HikariDataSource pool = new HikariDataSource(config);
+        return PortalStore.of(pool, pool::close);
     }
 }
