@@ -10,7 +10,22 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import nl.ouderportaal.core.Portal;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.account.AccountStatus;
+import nl.ouderportaal.core.account.LoginResult;
+import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.mail.SmtpSettings;
+import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.spi.StaffId;
 import nl.ouderportaal.core.guardian.Dashboard;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.MaintenanceNotice;
@@ -44,16 +59,23 @@ public final class DemoSchool implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "beheerder-demo";
     public static final String ADMIN_NAME = "J. de Boer (beheerder)";
 
+    /** The administrator of the main school, as the host (the SIS) authenticates her. */
+    public static final StaffActor ADMIN = new StaffActor(StaffId.of("demo-admin"), ADMIN_NAME,
+            Set.of(StaffActor.Role.ADMIN), Set.of(SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL)));
+    private static final Pattern ACTIVATION_LINK = Pattern.compile("activate\\?token=([A-Za-z0-9_-]+)");
+
     private final JdbcConnectionPool sisPool;
     private final PortalStore store;
     private final DemoSis sis;
     private final Portal portal;
+    private final GreenMail mailbox;
 
-    private DemoSchool(JdbcConnectionPool sisPool, PortalStore store, DemoSis sis, Portal portal) {
+    private DemoSchool(JdbcConnectionPool sisPool, PortalStore store, DemoSis sis, Portal portal, GreenMail mailbox) {
         this.sisPool = sisPool;
         this.store = store;
         this.sis = sis;
         this.portal = portal;
+        this.mailbox = mailbox;
     }
 
     /** Opens (and on the first run, generates) the demo SIS and the portal under {@code dataDirectory}. */
@@ -79,8 +101,13 @@ public final class DemoSchool implements AutoCloseable {
         }
         DemoSis sis = new DemoSis(sisDb);
         PortalStore store = PortalStore.h2File(dataDirectory.resolve("portal"));
+        GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        mailbox.start();
         Portal portal = Portal.builder()
                 .store(store)
+                .accounts(AccountSettings.defaults(URI.create("http://localhost:8080/")))
+                .mail(new SmtpSettings("127.0.0.1", mailbox.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
+                        "ouderportaal@regenboog.example.org", "Ouderportaal OBS De Regenboog"))
                 .clock(clock)
                 .zone(zone)
                 .source(SchoolSource.class, sis)
@@ -92,8 +119,13 @@ public final class DemoSchool implements AutoCloseable {
                 .source(AbsenceSource.class, sis)
                 .install(new AbsencesModule())
                 .build();
-        DemoSchool demo = new DemoSchool(sisPool, store, sis, portal);
-        demo.configureOnFirstStart();
+        DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox);
+        try {
+            demo.configureOnFirstStart();
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
         return demo;
     }
 
@@ -105,13 +137,24 @@ public final class DemoSchool implements AutoCloseable {
         }
     }
 
-    /** The school's first steps in the portal, as an administrator would take them. */
+    /**
+     * The school's first steps in the portal, as an administrator would take them, and the demo guardian's
+     * answer to her invitation: the login details travel by mail through the demo's own SMTP server.
+     */
     private void configureOnFirstStart() {
         GuardianId guardian = GuardianId.of(DemoSchoolGenerator.DEMO_GUARDIAN);
         if (portal.accounts().status(guardian) != AccountStatus.NONE) {
             return;
         }
-        portal.accounts().importActiveAccount(guardian, GUARDIAN_LOGIN, ADMIN_NAME);
+        portal.invitations().inviteOne(ADMIN, SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), guardian);
+        portal.mailDispatcher().orElseThrow().drainOnce();
+        MimeMessage invitation = mailbox.getReceivedMessagesForDomain("example.org")[0];
+        Matcher link = ACTIVATION_LINK.matcher(plainText(invitation));
+        if (!link.find()) {
+            throw new IllegalStateException("The demo invitation holds no activation link");
+        }
+        portal.authentication().acceptInvitation(link.group(1), GUARDIAN_PASSWORD);
+        portal.mailDispatcher().orElseThrow().drainOnce();
         SchoolId main = SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL);
         SchoolId second = SchoolId.of(DemoSchoolGenerator.SECOND_SCHOOL);
         for (SchoolId school : new SchoolId[] {main, second}) {
@@ -128,9 +171,36 @@ public final class DemoSchool implements AutoCloseable {
         return sis;
     }
 
-    /** What the demo guardian sees, as text: the children in the menu and the dashboard. */
+    /** The plain-text part of a mail the portal sent, decoded. */
+    public static String plainText(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof MimeMultipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                        return (String) multipart.getBodyPart(i).getContent();
+                    }
+                }
+            }
+            return String.valueOf(content);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Cannot read a demo mail", e);
+        }
+    }
+
+    /** The demo's mailbox: every mail the portal sent since start. */
+    public GreenMail mailbox() {
+        return mailbox;
+    }
+
+    /** What the demo guardian sees after logging in, as text: the children in the menu and the dashboard. */
     public String describeDemoGuardian(Locale locale) {
-        Viewer viewer = Viewer.guardian(GuardianId.of(DemoSchoolGenerator.DEMO_GUARDIAN));
+        LoginResult login = portal.authentication().login(GUARDIAN_LOGIN, GUARDIAN_PASSWORD);
+        if (!(login instanceof LoginResult.Success success)) {
+            throw new IllegalStateException("The demo guardian cannot log in: " + login);
+        }
+        Session session = portal.authentication().session(success.sessionToken()).orElseThrow();
+        Viewer viewer = Viewer.guardian(session.guardian());
         GuardianHome home = portal.guardians().home(viewer);
         Dashboard dashboard = portal.guardians().dashboard(viewer, Optional.empty());
         StringBuilder out = new StringBuilder();
@@ -158,6 +228,7 @@ public final class DemoSchool implements AutoCloseable {
             out.append(String.format("  %-22s %-8s %s%s%n", ValueFormatter.day(entry.date(), english(locale)), child,
                     entry.title().in(locale), entry.detail() == null ? "" : " (" + ValueFormatter.format(entry.detail(), locale) + ")"));
         }
+        portal.authentication().logout(success.sessionToken());
         return out.toString();
     }
 
@@ -167,6 +238,8 @@ public final class DemoSchool implements AutoCloseable {
 
     @Override
     public void close() {
+        portal.close();
+        mailbox.stop();
         store.close();
         sisPool.dispose();
     }

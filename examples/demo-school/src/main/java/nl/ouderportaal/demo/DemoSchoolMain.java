@@ -14,7 +14,7 @@ public final class DemoSchoolMain {
     private DemoSchoolMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws jakarta.mail.MessagingException {
         Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
         try (DemoSchool demo = DemoSchool.open(Path.of("demo-data"), Clock.systemUTC())) {
             System.out.println("""
@@ -22,10 +22,19 @@ public final class DemoSchoolMain {
                     Ouderportaal demo school (demo logins, for this demo only)
                       guardian:       %s / %s
                       administrator:  %s / %s (serves OBS De Regenboog only)
-                    The web pages come with the web front end; until then this shows what the guardian sees.
+                    The web pages come with the web front end; until then this logs in as the guardian and
+                    shows what she sees.
                     """.formatted(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
                     DemoSchool.ADMIN_PASSWORD));
             System.out.println(demo.describeDemoGuardian(locale));
+            var mails = demo.mailbox().getReceivedMessages();
+            if (mails.length > 0) {
+                System.out.println("Demo mailbox (first start: the guardian's invitation and her password confirmation):");
+                for (var mail : mails) {
+                    System.out.println("  -> " + String.join(", ", java.util.Arrays.stream(mail.getAllRecipients())
+                            .map(Object::toString).toList()) + ": " + mail.getSubject());
+                }
+            }
         }
     }
 }

@@ -113,6 +113,18 @@ class DemoSchoolTest {
     }
 
     @Test
+    void theDemoGuardianWasInvitedByMailAndLogsInWithTheDemoPassword() throws Exception {
+        assertThat(demo.mailbox().getReceivedMessages()).extracting(m -> m.getSubject())
+                .contains("Uw inloggegevens voor het Ouderportaal van OBS De Regenboog");
+        assertThat(DemoSchool.plainText(demo.mailbox().getReceivedMessages()[0])).contains(DemoSchool.ADMIN_NAME);
+
+        assertThat(demo.portal().authentication().login(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD))
+                .isInstanceOf(nl.ouderportaal.core.account.LoginResult.Success.class);
+        assertThat(demo.portal().authentication().login(DemoSchool.GUARDIAN_LOGIN, "beheerder-demo"))
+                .isInstanceOf(nl.ouderportaal.core.account.LoginResult.Refused.class);
+    }
+
+    @Test
     void generationIsDeterministic(@TempDir Path elsewhere) {
         Jdbi first = Jdbi.create("jdbc:h2:mem:first;DB_CLOSE_DELAY=-1");
         Jdbi second = Jdbi.create("jdbc:h2:mem:second;DB_CLOSE_DELAY=-1");
