@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Locale;
+import nl.ouderportaal.core.render.PdfRenderer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,8 +171,26 @@ public final class GuardianPortal {
                 .sorted(Comparator.reverseOrder())
                 .toList();
         Map<String, String> options = settings.moduleOptionsJson(student.schoolId());
-        List<Section> sections = childSection(module.get(), options, student, requested).stream().toList();
+        List<Section> sections = childSections(module.get(), options, student, requested);
         return Optional.of(new ChildPage(child, moduleId, requested, selectable, sections));
+    }
+
+    /**
+     * One section of a module page (a report, say) as an A4 PDF (R-POR-2), under the same visibility as
+     * the page itself; empty when the viewer may not see it or no section has that anchor.
+     */
+    public Optional<byte[]> sectionPdf(Viewer viewer, StudentId child, String moduleId, Optional<SchoolYear> schoolYear,
+                                       String anchor, Locale locale) {
+        return modulePage(viewer, child, moduleId, schoolYear).flatMap(page -> page.sections().stream()
+                .filter(section -> anchor.equals(section.anchor()))
+                .findFirst()
+                .map(section -> {
+                    Student student = sources.get(StudentSource.class).students(List.of(child)).get(0);
+                    String school = schools(Set.of(student.schoolId())).values().stream().map(School::name)
+                            .findFirst().orElse(null);
+                    return PdfRenderer.render(section.title().in(locale) + " – " + student.name().displayName(), school,
+                            List.of(section), locale);
+                }));
     }
 
     /**
@@ -190,14 +210,46 @@ public final class GuardianPortal {
         for (ContentModule<?> module : modules.all()) {
             if (module.descriptor().placement() == Placement.ABOUT_CHILD
                     && snapshot.visibility().isModuleVisible(child, module.descriptor().id())) {
-                childSection(module, options, student, current).ifPresent(sections::add);
+                sections.addAll(childSections(module, options, student, current));
             }
         }
         return Optional.of(new ChildPage(child, ABOUT, current, List.of(current), sections));
     }
 
-    private <O> Optional<Section> childSection(ContentModule<O> module, Map<String, String> options, Student student,
-                                               SchoolYear year) {
+    /**
+     * The School page of a school where the viewer has a visible child; empty otherwise (R-POR-5). Staff
+     * contact details follow the staff module's options.
+     */
+    public Optional<SchoolPage> schoolPage(Viewer viewer, SchoolId school) {
+        Snapshot snapshot = load(viewer);
+        if (!snapshot.visibility().schools().contains(school)) {
+            return Optional.empty();
+        }
+        School data = schools(Set.of(school)).get(school);
+        if (data == null) {
+            return Optional.empty();
+        }
+        String website = settings.schoolSettings(Set.of(school)).get(school).websiteUrl();
+        Map<String, String> options = settings.moduleOptionsJson(school);
+        List<Section> sections = new ArrayList<>();
+        for (ContentModule<?> module : modules.all()) {
+            if (module.descriptor().placement() == Placement.SCHOOL_PAGE
+                    && VisibilityPolicy.isSchoolModuleVisible(snapshot.visibility(), snapshot.students(), school,
+                    module.descriptor().id())) {
+                sections.addAll(schoolSections(module, options, data));
+            }
+        }
+        return Optional.of(new SchoolPage(data, website, sections));
+    }
+
+    private <O> List<Section> schoolSections(ContentModule<O> module, Map<String, String> options, School school) {
+        ModuleDescriptor<O> descriptor = module.descriptor();
+        O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
+        return module.schoolPage(ModuleContexts.school(descriptor, sources, moduleOptions, today(), school));
+    }
+
+    private <O> List<Section> childSections(ContentModule<O> module, Map<String, String> options, Student student,
+                                            SchoolYear year) {
         return module.childPage(context(module, options, student, year, today()));
     }
 

@@ -144,4 +144,19 @@ public final class VisibilityPolicy {
         }
         return false;
     }
+
+    /**
+     * Whether a module placed on the School page is shown for a school: the school is one of a visible
+     * child's, and the module is shown for that child (modules are switched per school).
+     */
+    public static boolean isSchoolModuleVisible(Visibility visibility, Map<StudentId, Student> students, SchoolId school,
+                                                String moduleId) {
+        for (StudentId child : visibility.children()) {
+            Student student = students.get(child);
+            if (student != null && student.schoolId().equals(school) && visibility.isModuleVisible(child, moduleId)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -57,7 +57,7 @@ public final class SchoolConfiguration {
     public SchoolSettings updateSettings(SchoolId school, SchoolSettingsUpdate update, String changedBy) {
         validator.validate(update);
         SchoolSettings settings = new SchoolSettings(school, update.changeRequestEmail(), update.websiteUrl(),
-                update.maintenanceMode(), update.planProblemLabel());
+                update.maintenanceMode());
         inTransaction(h -> {
             SchoolSettings before = settings(school);
             repository.saveSchoolSettings(h, settings, clock.instant(), changedBy);
@@ -69,8 +69,8 @@ public final class SchoolConfiguration {
     /** Switches maintenance mode (R-SET-4) and leaves the other settings as they are. */
     public void setMaintenanceMode(SchoolId school, boolean on, String changedBy) {
         SchoolSettings current = settings(school);
-        updateSettings(school, new SchoolSettingsUpdate(current.changeRequestEmail(), current.websiteUrl(), on,
-                current.planProblemLabel()), changedBy);
+        updateSettings(school, new SchoolSettingsUpdate(current.changeRequestEmail(), current.websiteUrl(), on),
+                changedBy);
     }
 
     /** Every installed module, built-in and custom, with its state and options at the school. */
@@ -173,7 +173,6 @@ public final class SchoolConfiguration {
         appendIfChanged(detail, "changeRequestEmail", before.changeRequestEmail(), after.changeRequestEmail());
         appendIfChanged(detail, "websiteUrl", before.websiteUrl(), after.websiteUrl());
         appendIfChanged(detail, "maintenanceMode", before.maintenanceMode(), after.maintenanceMode());
-        appendIfChanged(detail, "planProblemLabel", before.planProblemLabel(), after.planProblemLabel());
         return detail.length() == 0 ? "no change" : detail.toString();
     }
 

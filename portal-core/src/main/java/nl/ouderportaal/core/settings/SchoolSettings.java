@@ -10,16 +10,14 @@ import nl.ouderportaal.spi.SchoolId;
  * @param changeRequestEmail where guardians' corrections are mailed (R-SET-1); {@code null} until set
  * @param websiteUrl the link on the School page (R-SET-2); {@code null} for none
  * @param maintenanceMode guardians see only their own account data (R-SET-4)
- * @param planProblemLabel the school's label for the first part of a plan, {@code null} for the default
  */
-public record SchoolSettings(SchoolId schoolId, String changeRequestEmail, String websiteUrl, boolean maintenanceMode,
-                             String planProblemLabel) {
+public record SchoolSettings(SchoolId schoolId, String changeRequestEmail, String websiteUrl, boolean maintenanceMode) {
 
     public SchoolSettings {
         Objects.requireNonNull(schoolId, "schoolId");
     }
 
     public static SchoolSettings defaults(SchoolId schoolId) {
-        return new SchoolSettings(schoolId, null, null, false, null);
+        return new SchoolSettings(schoolId, null, null, false);
     }
 }

@@ -11,7 +11,6 @@ import nl.ouderportaal.core.validation.WebAddress;
  * @param changeRequestEmail where guardians' corrections go (R-SET-1)
  * @param websiteUrl http or https link shown on the School page (R-SET-2)
  * @param maintenanceMode R-SET-4
- * @param planProblemLabel label of the first part of a plan, e.g. "Beginsituatie"
  */
 public record SchoolSettingsUpdate(
         @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
@@ -20,14 +19,11 @@ public record SchoolSettingsUpdate(
         @WebAddress
         @Size(max = 2048, message = "{nl.ouderportaal.Size.max}")
         String websiteUrl,
-        boolean maintenanceMode,
-        @Size(max = 100, message = "{nl.ouderportaal.Size.max}")
-        String planProblemLabel) {
+        boolean maintenanceMode) {
 
     public SchoolSettingsUpdate {
         changeRequestEmail = blankToNull(changeRequestEmail);
         websiteUrl = blankToNull(websiteUrl);
-        planProblemLabel = blankToNull(planProblemLabel);
     }
 
     private static String blankToNull(String value) {

@@ -29,12 +29,12 @@ public final class SettingsRepository {
         }
         List<String> ids = schools.stream().map(SchoolId::value).distinct().toList();
         store.jdbi().useHandle(h -> h.createQuery("""
-                        select school_id, change_request_email, website_url, maintenance_mode, plan_problem_label
+                        select school_id, change_request_email, website_url, maintenance_mode
                         from school_settings where school_id in (<ids>)""")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new SchoolSettings(SchoolId.of(rs.getString("school_id")),
                         rs.getString("change_request_email"), rs.getString("website_url"),
-                        rs.getBoolean("maintenance_mode"), rs.getString("plan_problem_label")))
+                        rs.getBoolean("maintenance_mode")))
                 .forEach(s -> result.put(s.schoolId(), s)));
         for (SchoolId school : schools) {
             result.putIfAbsent(school, SchoolSettings.defaults(school));
@@ -45,14 +45,14 @@ public final class SettingsRepository {
     public void saveSchoolSettings(Handle h, SchoolSettings settings, Instant now, String changedBy) {
         int updated = bind(h.createUpdate("""
                         update school_settings set change_request_email = :email, website_url = :url,
-                               maintenance_mode = :maintenance, plan_problem_label = :label,
+                               maintenance_mode = :maintenance,
                                updated_at = :now, updated_by = :by
                         where school_id = :school"""), settings, now, changedBy).execute();
         if (updated == 0) {
             bind(h.createUpdate("""
                             insert into school_settings (school_id, change_request_email, website_url, maintenance_mode,
-                                                         plan_problem_label, updated_at, updated_by)
-                            values (:school, :email, :url, :maintenance, :label, :now, :by)"""),
+                                                         updated_at, updated_by)
+                            values (:school, :email, :url, :maintenance, :now, :by)"""),
                     settings, now, changedBy).execute();
         }
     }
@@ -61,7 +61,6 @@ public final class SettingsRepository {
         return update.bind("email", settings.changeRequestEmail())
                 .bind("url", settings.websiteUrl())
                 .bind("maintenance", settings.maintenanceMode())
-                .bind("label", settings.planProblemLabel())
                 .bind("now", Timestamps.toColumn(now))
                 .bind("by", changedBy)
                 .bind("school", settings.schoolId().value());

@@ -111,7 +111,7 @@ class SchoolConfigurationTest {
     @OnBothDatabases
     void invalidSettingsAreRefusedInDutchAndEnglishAndNothingIsStored(String db, Supplier<PortalStore> store) {
         withPortal(store, portal -> {
-            SchoolSettingsUpdate bad = new SchoolSettingsUpdate("wijzigingen@", "javascript:alert(1)", true, null);
+            SchoolSettingsUpdate bad = new SchoolSettingsUpdate("wijzigingen@", "javascript:alert(1)", true);
 
             assertThatThrownBy(() -> portal.configuration().updateSettings(REGENBOOG, bad, "beheerder"))
                     .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.violations())
@@ -132,11 +132,11 @@ class SchoolConfigurationTest {
     void validSettingsAreStoredPerSchoolAndAudited(String db, Supplier<PortalStore> store) {
         withPortal(store, portal -> {
             portal.configuration().updateSettings(REGENBOOG, new SchoolSettingsUpdate(" wijzigingen@regenboog.nl ",
-                    "https://www.regenboog.nl", false, "Beginsituatie"), "J. de Boer");
+                    "https://www.regenboog.nl", false), "J. de Boer");
             portal.configuration().setMaintenanceMode(REGENBOOG, true, "J. de Boer");
 
             assertThat(portal.configuration().settings(REGENBOOG)).isEqualTo(new SchoolSettings(REGENBOOG,
-                    "wijzigingen@regenboog.nl", "https://www.regenboog.nl", true, "Beginsituatie"));
+                    "wijzigingen@regenboog.nl", "https://www.regenboog.nl", true));
             assertThat(portal.configuration().settings(KLIMOP)).isEqualTo(SchoolSettings.defaults(KLIMOP));
             assertThat(portal.audit().ofSchool(REGENBOOG, 10)).first().satisfies(e -> {
                 assertThat(e.action()).isEqualTo("settings.changed");

@@ -14,6 +14,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsenceSource;
+import nl.ouderportaal.modules.groups.Classmate;
+import nl.ouderportaal.modules.groups.ClassmateSource;
+import nl.ouderportaal.modules.groups.Lesson;
+import nl.ouderportaal.modules.medical.MedicalRecord;
+import nl.ouderportaal.modules.medical.MedicalSource;
+import nl.ouderportaal.modules.methodtests.MethodTestResult;
+import nl.ouderportaal.modules.methodtests.MethodTestSource;
+import nl.ouderportaal.modules.nationaltests.NationalTestResult;
+import nl.ouderportaal.modules.nationaltests.NationalTestSource;
+import nl.ouderportaal.modules.notes.Note;
+import nl.ouderportaal.modules.notes.NoteSource;
+import nl.ouderportaal.modules.plans.Plan;
+import nl.ouderportaal.modules.plans.PlanSource;
+import nl.ouderportaal.modules.reports.Report;
+import nl.ouderportaal.modules.reports.ReportSource;
+import nl.ouderportaal.spi.host.StaffMember;
+import nl.ouderportaal.spi.host.StaffSource;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
@@ -47,7 +64,8 @@ import nl.ouderportaal.spi.host.StudentSource;
  * portal makes to each source.
  */
 public final class InMemoryHost implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
-        AbsenceSource {
+        AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource, MedicalSource,
+        ClassmateSource, StaffSource {
 
     public final Map<SchoolId, School> schools = new LinkedHashMap<>();
     public final Map<SchoolId, List<SchoolYear>> schoolYears = new HashMap<>();
@@ -57,6 +75,14 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public final Map<SchoolYear, Map<StudentId, Group>> groups = new HashMap<>();
     public final List<Activity> activities = new ArrayList<>();
     public final List<Absence> absences = new ArrayList<>();
+    public final List<Note> notes = new ArrayList<>();
+    public final List<Plan> plans = new ArrayList<>();
+    public final List<Report> reports = new ArrayList<>();
+    public final List<MethodTestResult> methodTests = new ArrayList<>();
+    public final List<NationalTestResult> nationalTests = new ArrayList<>();
+    public final Map<StudentId, MedicalRecord> medical = new HashMap<>();
+    public final Map<GroupId, List<Lesson>> timetables = new HashMap<>();
+    public final List<StaffMember> staff = new ArrayList<>();
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     /** Registers every source of this host with the builder. */
@@ -67,6 +93,19 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
                 .source(GroupSource.class, this)
                 .source(ActivitySource.class, this)
                 .source(AbsenceSource.class, this);
+    }
+
+    /** Registers every source, core and module, with the builder. */
+    public Portal.Builder registerAll(Portal.Builder builder) {
+        return register(builder)
+                .source(NoteSource.class, this)
+                .source(PlanSource.class, this)
+                .source(ReportSource.class, this)
+                .source(MethodTestSource.class, this)
+                .source(NationalTestSource.class, this)
+                .source(MedicalSource.class, this)
+                .source(ClassmateSource.class, this)
+                .source(StaffSource.class, this);
     }
 
     public int calls(String method) {
@@ -181,6 +220,67 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         count("absences");
         return absences.stream().filter(a -> a.student().equals(student)
                 && !a.until().isBefore(year.firstDay()) && !a.from().isAfter(year.lastDay())).toList();
+    }
+
+    @Override
+    public List<Note> notes(StudentId student, SchoolYear year) {
+        count("notes");
+        return notes.stream().filter(n -> n.student().equals(student) && year.contains(n.date())).toList();
+    }
+
+    @Override
+    public List<Plan> plans(StudentId student, SchoolYear year) {
+        count("plans");
+        return plans.stream().filter(p -> p.student().equals(student) && year.contains(p.start())).toList();
+    }
+
+    @Override
+    public List<Report> reports(StudentId student, SchoolYear year) {
+        count("reports");
+        return reports.stream().filter(r -> r.student().equals(student) && year.contains(r.date())).toList();
+    }
+
+    @Override
+    public List<MethodTestResult> methodTestResults(StudentId student, SchoolYear year) {
+        count("methodTests");
+        return methodTests.stream().filter(r -> r.student().equals(student) && year.contains(r.date())).toList();
+    }
+
+    @Override
+    public List<NationalTestResult> nationalTestResults(StudentId student, SchoolYear year) {
+        count("nationalTests");
+        return nationalTests.stream().filter(r -> r.student().equals(student) && year.contains(r.date())).toList();
+    }
+
+    @Override
+    public Optional<MedicalRecord> medical(StudentId student) {
+        count("medical");
+        return Optional.ofNullable(medical.get(student));
+    }
+
+    @Override
+    public List<Classmate> members(GroupId group) {
+        count("members");
+        List<Classmate> members = new ArrayList<>();
+        groups.values().forEach(byStudent -> byStudent.forEach((id, g) -> {
+            Student student = students.get(id);
+            if (g.id().equals(group) && student != null) {
+                members.add(new Classmate(id, student.name(), student.address(), student.addressSecret()));
+            }
+        }));
+        return members;
+    }
+
+    @Override
+    public List<Lesson> timetable(GroupId group) {
+        count("timetable");
+        return timetables.getOrDefault(group, List.of());
+    }
+
+    @Override
+    public List<StaffMember> staff(SchoolId school) {
+        count("staff");
+        return staff.stream().filter(m -> m.schoolId().equals(school)).toList();
     }
 
     public static Group group(String id, SchoolId school, SchoolYear year, String name, int level) {

@@ -2,7 +2,6 @@ package nl.ouderportaal.modules.absences;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
@@ -43,7 +42,7 @@ public final class AbsencesModule implements ContentModule<NoOptions> {
     }
 
     @Override
-    public Optional<Section> childPage(ChildContext<NoOptions> context) {
+    public List<Section> childPage(ChildContext<NoOptions> context) {
         List<Absence> absences = absences(context).stream()
                 .filter(a -> overlaps(a, context))
                 .sorted(NEWEST_FIRST)
@@ -59,7 +58,7 @@ public final class AbsencesModule implements ContentModule<NoOptions> {
                 absences.stream().map(a -> List.of(period(a), Value.text(a.reason()), authorisation(a))).toList(),
                 LocalizedText.of("Er zijn geen absenties in schooljaar " + context.schoolYear() + ".",
                         "There are no absences in school year " + context.schoolYear() + "."));
-        return Optional.of(new Section(DESCRIPTOR.name(), List.of(summary, table)));
+        return List.of(new Section(DESCRIPTOR.name(), List.of(summary, table)));
     }
 
     @Override

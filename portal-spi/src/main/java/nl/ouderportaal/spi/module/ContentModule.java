@@ -1,7 +1,6 @@
 package nl.ouderportaal.spi.module;
 
 import java.util.List;
-import java.util.Optional;
 import nl.ouderportaal.spi.view.Section;
 
 /**
@@ -34,10 +33,10 @@ import nl.ouderportaal.spi.view.Section;
  *             .name("Absenties", "Absences").dashboard(true).earlierSchoolYears(true)
  *             .requires(AbsenceSource.class).build();
  *     }
- *     public Optional<Section> childPage(ChildContext<NoOptions> context) {
+ *     public List<Section> childPage(ChildContext<NoOptions> context) {
  *         List<Absence> absences = context.source(AbsenceSource.class)
  *             .absences(context.child().id(), context.schoolYear());
- *         return Optional.of(new Section(descriptor().name(), List.of(tableOf(absences))));
+ *         return List.of(new Section(descriptor().name(), List.of(tableOf(absences))));
  *     }
  * }
  * }</pre>
@@ -52,10 +51,11 @@ public interface ContentModule<O> {
 
     /**
      * What the module shows for the child in the context's school year, for modules placed in the child
-     * menu or on the "about the child" page. Empty when the module has nothing to show there.
+     * menu or on the "about the child" page: one or more sections (an overview, then one section per item
+     * such as a report, with the item's id as anchor). Empty when the module has nothing to show there.
      */
-    default Optional<Section> childPage(ChildContext<O> context) {
-        return Optional.empty();
+    default List<Section> childPage(ChildContext<O> context) {
+        return List.of();
     }
 
     /**
@@ -67,7 +67,7 @@ public interface ContentModule<O> {
     }
 
     /** What the module shows on the School page, for modules placed there. */
-    default Optional<Section> schoolPage(SchoolContext<O> context) {
-        return Optional.empty();
+    default List<Section> schoolPage(SchoolContext<O> context) {
+        return List.of();
     }
 }
