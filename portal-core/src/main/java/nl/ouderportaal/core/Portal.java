@@ -270,7 +270,8 @@ public final class Portal implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new PortalConfigurationException("The portal store could not be migrated: " + e.getMessage(), e);
             }
-            LOG.info("Portal started with content modules {}", modules.ids());
+            LOG.info("Portal started with content modules {}",
+                    modules.descriptors().stream().map(ModuleDescriptor::id).toList());
             return new Portal(this, modules, hostSources);
         }
     }

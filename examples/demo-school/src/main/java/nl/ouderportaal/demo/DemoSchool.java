@@ -26,7 +26,12 @@ import nl.ouderportaal.core.account.Session;
 import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.spi.StaffActor;
 import nl.ouderportaal.spi.StaffId;
+import nl.ouderportaal.core.guardian.ChildPage;
 import nl.ouderportaal.core.guardian.Dashboard;
+import nl.ouderportaal.modules.reports.ReportsModule;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.view.Section;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.MaintenanceNotice;
 import nl.ouderportaal.core.guardian.Viewer;
@@ -34,7 +39,32 @@ import nl.ouderportaal.core.guardian.VisibleChild;
 import nl.ouderportaal.core.render.ValueFormatter;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.modules.absences.AbsenceSource;
+import java.util.List;
+import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
+import nl.ouderportaal.examples.homework.HomeworkModule;
+import nl.ouderportaal.examples.homework.HomeworkSource;
+import nl.ouderportaal.modules.BuiltInModules;
 import nl.ouderportaal.modules.absences.AbsencesModule;
+import nl.ouderportaal.modules.groups.ClassmateSource;
+import nl.ouderportaal.modules.groups.GroupsModule;
+import nl.ouderportaal.modules.groups.GroupsOptions;
+import nl.ouderportaal.modules.medical.MedicalSource;
+import nl.ouderportaal.modules.methodtests.MethodTestSource;
+import nl.ouderportaal.modules.nationaltests.NationalTestSource;
+import nl.ouderportaal.modules.nationaltests.NationalTestsModule;
+import nl.ouderportaal.modules.nationaltests.NationalTestsOptions;
+import nl.ouderportaal.modules.nationaltests.Presentation;
+import nl.ouderportaal.modules.notes.NoteSource;
+import nl.ouderportaal.modules.notes.NotesModule;
+import nl.ouderportaal.modules.notes.NotesOptions;
+import nl.ouderportaal.modules.plans.PlanSource;
+import nl.ouderportaal.modules.plans.PlansModule;
+import nl.ouderportaal.modules.plans.PlansOptions;
+import nl.ouderportaal.modules.reports.ReportSource;
+import nl.ouderportaal.modules.staff.StaffModule;
+import nl.ouderportaal.modules.staff.StaffOptions;
+import nl.ouderportaal.spi.module.ContentModule;
+import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.host.ActivitySource;
@@ -117,7 +147,16 @@ public final class DemoSchool implements AutoCloseable {
                 .source(ActivitySource.class, sis)
                 .source(StaffSource.class, sis)
                 .source(AbsenceSource.class, sis)
-                .install(new AbsencesModule())
+                .source(NoteSource.class, sis)
+                .source(PlanSource.class, sis)
+                .source(ReportSource.class, sis)
+                .source(MethodTestSource.class, sis)
+                .source(NationalTestSource.class, sis)
+                .source(MedicalSource.class, sis)
+                .source(ClassmateSource.class, sis)
+                .source(HomeworkSource.class, sis)
+                .install(BuiltInModules.all().toArray(ContentModule[]::new))
+                .install(new HomeworkModule())
                 .build();
         DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox);
         try {
@@ -157,10 +196,25 @@ public final class DemoSchool implements AutoCloseable {
         portal.mailDispatcher().orElseThrow().drainOnce();
         SchoolId main = SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL);
         SchoolId second = SchoolId.of(DemoSchoolGenerator.SECOND_SCHOOL);
-        for (SchoolId school : new SchoolId[] {main, second}) {
-            portal.configuration().activate(school, AbsencesModule.ID, ADMIN_NAME);
+        // The main school shows everything; the second school only absences, notes and the group.
+        for (ModuleDescriptor<?> module : portal.installedModules()) {
+            portal.configuration().activate(main, module.id(), ADMIN_NAME);
+            if (module.dashboardCapable()) {
+                portal.configuration().showOnDashboard(main, module.id(), true, ADMIN_NAME);
+            }
         }
-        portal.configuration().showOnDashboard(main, AbsencesModule.ID, true, ADMIN_NAME);
+        for (String module : List.of(AbsencesModule.ID, NotesModule.ID, GroupsModule.ID)) {
+            portal.configuration().activate(second, module, ADMIN_NAME);
+        }
+        portal.configuration().showOnDashboard(second, AbsencesModule.ID, true, ADMIN_NAME);
+        portal.configuration().setOptions(main, NotesModule.ID, new NotesOptions(null, true), ADMIN_NAME);
+        portal.configuration().setOptions(main, PlansModule.ID, new PlansOptions(null, "Beginsituatie"), ADMIN_NAME);
+        portal.configuration().setOptions(main, GroupsModule.ID, new GroupsOptions(true), ADMIN_NAME);
+        portal.configuration().setOptions(main, StaffModule.ID, new StaffOptions(true, false), ADMIN_NAME);
+        portal.configuration().setOptions(main, NationalTestsModule.ID, new NationalTestsOptions(
+                java.util.Map.of("IEP", Presentation.LEVEL_VALUE, "CITO", Presentation.LEVEL), Presentation.LEVEL), ADMIN_NAME);
+        portal.configuration().updateSettings(main, new SchoolSettingsUpdate("administratie@regenboog.example.org",
+                "https://www.regenboog.example.org", false), ADMIN_NAME);
     }
 
     public Portal portal() {
@@ -186,6 +240,31 @@ public final class DemoSchool implements AutoCloseable {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Cannot read a demo mail", e);
         }
+    }
+
+    /**
+     * Writes the demo guardian's newest report of Sanne as a PDF, as the portal prints it; empty when
+     * there is no locked report yet.
+     */
+    public Optional<Path> writeNewestReportPdf(Path directory, Locale locale) throws IOException {
+        Viewer viewer = Viewer.guardian(GuardianId.of(DemoSchoolGenerator.DEMO_GUARDIAN));
+        StudentId sanne = StudentId.of(DemoSchoolGenerator.SANNE);
+        for (SchoolYear year = SchoolYear.containing(LocalDate.ofInstant(portal.clock().instant(), ZoneId.of("Europe/Amsterdam")));
+             year.startYear() > 2000; year = year.previous()) {
+            Optional<ChildPage> page = portal.guardians().modulePage(viewer, sanne, ReportsModule.ID, Optional.of(year));
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<String> anchor = page.get().sections().stream().map(Section::anchor).filter(java.util.Objects::nonNull).findFirst();
+            if (anchor.isPresent()) {
+                byte[] pdf = portal.guardians().sectionPdf(viewer, sanne, ReportsModule.ID, Optional.of(year), anchor.get(), locale)
+                        .orElseThrow();
+                Path file = directory.resolve("rapport-sanne.pdf");
+                Files.write(file, pdf);
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The demo's mailbox: every mail the portal sent since start. */
@@ -221,7 +300,7 @@ public final class DemoSchool implements AutoCloseable {
         }
         out.append('\n').append("Dashboard:\n");
         dashboard.welcomes().forEach(w -> out.append("  ").append(w.in(locale)).append('\n'));
-        for (DashboardEntry entry : dashboard.entries()) {
+        for (DashboardEntry entry : dashboard.entries().stream().limit(15).toList()) {
             String child = entry.child() == null ? (english(locale) ? "school" : "school")
                     : home.children().stream().filter(c -> c.student().id().equals(entry.child()))
                             .map(c -> c.student().name().preferredName()).findFirst().orElse("?");

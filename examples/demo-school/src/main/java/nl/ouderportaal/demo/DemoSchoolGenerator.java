@@ -85,6 +85,8 @@ public final class DemoSchoolGenerator {
             pupils(h, SECOND_SCHOOL, PUPILS_PER_GROUP_SECOND);
             activities(h, MAIN_SCHOOL);
             activities(h, SECOND_SCHOOL);
+            timetablesAndHomework(h, MAIN_SCHOOL);
+            timetablesAndHomework(h, SECOND_SCHOOL);
         });
     }
 
@@ -210,6 +212,12 @@ public final class DemoSchoolGenerator {
                 status, remark, firstDay.minusMonths(6), firstDay, null);
         h.execute("insert into emergency_contact values (?, 1, ?, ?, ?)", id, "Oma " + surname, "grootmoeder",
                 "06-" + (10000000 + random.nextInt(89999999)));
+        if (random.nextDouble() < 0.3 || id.equals(SANNE)) {
+            h.execute("insert into medical values (?, ?, ?, ?, ?, ?, ?, ?)", id, "Dr. " + SURNAMES[random.nextInt(SURNAMES.length)][1],
+                    "Huisartsenpraktijk Zeist-Centrum", "030-6990000",
+                    random.nextBoolean() ? "Ventolin bij benauwdheid" : null, null,
+                    random.nextBoolean() || id.equals(SANNE) ? "Pinda's en noten" : null, null);
+        }
         int levelNow = Math.min(level, 8);
         for (int back = 2; back >= 0; back--) {
             int levelThen = levelNow - back;
@@ -224,6 +232,117 @@ public final class DemoSchoolGenerator {
                     absence(h, id, day, day.plusDays(random.nextInt(3)), REASONS[random.nextInt(REASONS.length)],
                             random.nextDouble() < 0.85);
                 }
+                content(h, id, first, year, levelThen);
+            }
+        }
+    }
+
+    private static final String[] SUBJECTS = {"Rekenen", "Spelling", "Taal", "Begrijpend lezen", "Wereldoriëntatie"};
+    private static final String[] METHODS = {"Wereld in getallen", "Staal", "Staal", "Nieuwsbegrip", "Blink"};
+    private static final String[] MARKS = {"Goed", "Ruim voldoende", "Voldoende", "Zeer goed", "Matig"};
+    private int itemNumber;
+
+    /** A school year's notes, plans, reports and tests of one pupil: the content of every module. */
+    private void content(Handle h, String student, String first, SchoolYear year, int level) {
+        LocalDate start = year.firstDay().plusDays(24);
+        boolean current = year.equals(current());
+        LocalDate lastDay = current ? today : year.lastDay().minusDays(14);
+        note(h, student, start.plusDays(30 + random.nextInt(40)), "Oudergesprek", true, "Startgesprek",
+                first + " is goed gestart in groep " + level + ". We spraken af om over zes weken te evalueren.");
+        note(h, student, start.plusDays(60 + random.nextInt(40)), "Intern zorgoverleg", false, "Zorgoverleg",
+                "Besproken in het zorgteam (niet voor ouders).");
+        if (random.nextDouble() < 0.3 || student.equals(SANNE)) {
+            note(h, student, min(lastDay, start.plusDays(150 + random.nextInt(60))), "Oudergesprek", true,
+                    "Voortgang lezen", first + " leest vlotter; thuis samen lezen helpt echt.");
+        }
+        if (random.nextDouble() < 0.25 || student.equals(SANNE)) {
+            h.execute("insert into plan values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "p" + (++itemNumber), student,
+                    "Handelingsplan lezen", min(lastDay, start.plusDays(70)), year.lastDay().minusDays(30),
+                    first + " leest trager dan verwacht (AVI E" + Math.max(3, level) + ").",
+                    "Aan het eind van de periode leest " + first + " op AVI-niveau M" + Math.min(7, level + 1) + ".",
+                    "Dagelijks tien minuten duolezen en wekelijks RALFI-lezen.",
+                    "Door de leerkracht en de remedial teacher, in de groep en daarbuiten.",
+                    current ? null : "Doel gehaald; het plan is afgesloten.");
+        }
+        for (int r = 1; r <= 2; r++) {
+            LocalDate date = r == 1 ? LocalDate.of(year.startYear() + 1, 2, 12) : LocalDate.of(year.startYear() + 1, 7, 3);
+            if (current && date.isAfter(today.plusDays(60))) {
+                continue;
+            }
+            boolean locked = !date.isAfter(today);
+            String report = "r" + (++itemNumber);
+            h.execute("insert into report values (?, ?, ?, ?, ?, ?)", report, student, "Rapport " + r + " – groep " + level,
+                    date, locked, first + " werkt met plezier en hulpvaardig; blijf zo doorgaan!");
+            int position = 0;
+            for (int s = 0; s < SUBJECTS.length; s++) {
+                h.execute("insert into report_line values (?, ?, ?, ?, ?)", report, ++position, SUBJECTS[s],
+                        SUBJECTS[s].equals("Rekenen") ? "Tafels en bewerkingen" : "Beheersing", MARKS[random.nextInt(MARKS.length)]);
+            }
+        }
+        for (int t = 0; t < 6; t++) {
+            int subject = random.nextInt(SUBJECTS.length);
+            LocalDate date = start.plusDays(20 + 45L * t + random.nextInt(10));
+            if (date.isAfter(lastDay)) {
+                break;
+            }
+            h.execute("insert into method_test values (?, ?, ?, ?, ?, ?, ?, ?)", "mt" + (++itemNumber), student,
+                    SUBJECTS[subject], METHODS[subject], "Blok " + (t + 1), date,
+                    String.format(java.util.Locale.ROOT, "%d,%d", 5 + random.nextInt(5), random.nextInt(10)), null);
+        }
+        if (level >= 3) {
+            String[] levels = {"1F", "2F", "1S"};
+            for (String[] moment : new String[][] {{"M", "01-25"}, {"E", "06-10"}}) {
+                LocalDate date = java.time.MonthDay.parse("--" + moment[1]).atYear(year.startYear() + 1);
+                if (date.isAfter(today)) {
+                    continue;
+                }
+                boolean iep = level >= 6 || random.nextBoolean();
+                String family = iep ? "IEP" : "CITO";
+                String result = iep ? levels[random.nextInt(levels.length)] : new String[] {"I", "II", "III", "IV", "V"}[random.nextInt(5)];
+                h.execute("insert into national_test values (?, ?, ?, ?, ?, ?, ?, ?)", "nt" + (++itemNumber), student, family,
+                        (iep ? "Rekenen " : "Rekenen-Wiskunde ") + moment[0] + level, date, result,
+                        random.nextBoolean() ? result : null, iep ? String.valueOf(60 + random.nextInt(40)) : null);
+            }
+        }
+    }
+
+    private void note(Handle h, String student, LocalDate date, String category, boolean published, String subject, String text) {
+        if (!date.isAfter(today)) {
+            h.execute("insert into note values (?, ?, ?, ?, ?, ?, ?, ?)", "n" + (++itemNumber), student, date, category,
+                    published, subject, text, "Juf Ineke de Boer");
+        }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private SchoolYear current() {
+        return current;
+    }
+
+    /** A weekly timetable for every current group and homework for groups 5 to 8. */
+    private void timetablesAndHomework(Handle h, String school) {
+        String[][] week = {{"Rekenen", "08:30", "09:30"}, {"Taal", "09:30", "10:15"}, {"Lezen", "10:30", "11:15"},
+            {"Wereldoriëntatie", "11:15", "12:00"}, {"Gym", "13:00", "13:45"}};
+        for (int level = 1; level <= 8; level++) {
+            String group = groupId(school, current, level);
+            for (int day = 1; day <= 5; day++) {
+                for (int slot = 0; slot < week.length; slot++) {
+                    if (day == 3 && slot > 2) {
+                        continue;
+                    }
+                    String[] lesson = week[(slot + day) % week.length];
+                    h.execute("insert into lesson values (?, ?, ?, ?, ?, ?, ?)", group, day, week[slot][1], week[slot][2],
+                            lesson[0], lesson[0].equals("Gym") ? "Meester Bas (vakleerkracht)" : null,
+                            lesson[0].equals("Gym") ? "Gymzaal" : "Lokaal " + level);
+                }
+            }
+            if (level >= 5) {
+                h.execute("insert into homework values (?, ?, ?, ?, ?)", "hw" + (++itemNumber), group, "Topografie",
+                        "Leer de provincies en hun hoofdsteden", today.plusDays(3));
+                h.execute("insert into homework values (?, ?, ?, ?, ?)", "hw" + (++itemNumber), group, "Spreekbeurt",
+                        "Bereid je spreekbeurt voor (5 minuten)", today.plusDays(12));
             }
         }
     }

@@ -14,7 +14,7 @@ public final class DemoSchoolMain {
     private DemoSchoolMain() {
     }
 
-    public static void main(String[] args) throws jakarta.mail.MessagingException {
+    public static void main(String[] args) throws jakarta.mail.MessagingException, java.io.IOException {
         Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
         try (DemoSchool demo = DemoSchool.open(Path.of("demo-data"), Clock.systemUTC())) {
             System.out.println("""
@@ -27,6 +27,8 @@ public final class DemoSchoolMain {
                     """.formatted(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
                     DemoSchool.ADMIN_PASSWORD));
             System.out.println(demo.describeDemoGuardian(locale));
+            demo.writeNewestReportPdf(Path.of("demo-data"), locale)
+                    .ifPresent(file -> System.out.println("Sanne's newest report as the portal prints it: " + file + "\n"));
             var mails = demo.mailbox().getReceivedMessages();
             if (mails.length > 0) {
                 System.out.println("Demo mailbox (first start: the guardian's invitation and her password confirmation):");

@@ -13,6 +13,23 @@ import java.util.Optional;
 import java.util.Set;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsenceSource;
+import nl.ouderportaal.examples.homework.Assignment;
+import nl.ouderportaal.examples.homework.HomeworkSource;
+import nl.ouderportaal.modules.groups.Classmate;
+import nl.ouderportaal.modules.groups.ClassmateSource;
+import nl.ouderportaal.modules.groups.Lesson;
+import nl.ouderportaal.modules.medical.MedicalRecord;
+import nl.ouderportaal.modules.medical.MedicalSource;
+import nl.ouderportaal.modules.methodtests.MethodTestResult;
+import nl.ouderportaal.modules.methodtests.MethodTestSource;
+import nl.ouderportaal.modules.nationaltests.NationalTestResult;
+import nl.ouderportaal.modules.nationaltests.NationalTestSource;
+import nl.ouderportaal.modules.notes.Note;
+import nl.ouderportaal.modules.notes.NoteSource;
+import nl.ouderportaal.modules.plans.Plan;
+import nl.ouderportaal.modules.plans.PlanSource;
+import nl.ouderportaal.modules.reports.Report;
+import nl.ouderportaal.modules.reports.ReportSource;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
@@ -56,7 +73,8 @@ import org.jdbi.v3.core.Jdbi;
  * SQL, one query (or one per related table) per call, never one per row.
  */
 public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
-        StaffSource, AbsenceSource {
+        StaffSource, AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource,
+        MedicalSource, ClassmateSource, HomeworkSource {
 
     private final Jdbi jdbi;
 
@@ -246,6 +264,112 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
                 .bind("student", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
                 .map((rs, ctx) -> new Absence(rs.getString("id"), student, date(rs, "from_date"), date(rs, "until_date"),
                         rs.getString("reason"), rs.getBoolean("authorised")))
+                .list());
+    }
+
+    @Override
+    public List<Note> notes(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from note where student_id = :s and note_date between :first and :last""")
+                .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new Note(rs.getString("id"), student, date(rs, "note_date"), rs.getString("category"),
+                        rs.getBoolean("category_published"), rs.getString("subject"), rs.getString("text"),
+                        rs.getString("author")))
+                .list());
+    }
+
+    @Override
+    public List<Plan> plans(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from plan where student_id = :s and start_date between :first and :last""")
+                .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new Plan(rs.getString("id"), student, rs.getString("title"), date(rs, "start_date"),
+                        date(rs, "end_date"), rs.getString("problem"), rs.getString("goals"), rs.getString("approach"),
+                        rs.getString("execution"), rs.getString("evaluation")))
+                .list());
+    }
+
+    @Override
+    public List<Report> reports(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> {
+            Map<String, Map<String, List<Report.Line>>> parts = new HashMap<>();
+            h.createQuery("""
+                            select l.* from report_line l join report r on r.id = l.report_id
+                            where r.student_id = :s and r.report_date between :first and :last order by l.position""")
+                    .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                    .map((rs, ctx) -> new String[] {rs.getString("report_id"), rs.getString("part"), rs.getString("label"),
+                            rs.getString("mark")})
+                    .forEach(r -> parts.computeIfAbsent(r[0], k -> new java.util.LinkedHashMap<>())
+                            .computeIfAbsent(r[1], k -> new ArrayList<>()).add(new Report.Line(r[2], r[3])));
+            return h.createQuery("select * from report where student_id = :s and report_date between :first and :last")
+                    .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                    .map((rs, ctx) -> new Report(rs.getString("id"), student, rs.getString("title"), date(rs, "report_date"),
+                            rs.getBoolean("locked"), parts.getOrDefault(rs.getString("id"), Map.of()).entrySet().stream()
+                                    .map(e -> new Report.Part(e.getKey(), e.getValue())).toList(), rs.getString("remark")))
+                    .list();
+        });
+    }
+
+    @Override
+    public List<MethodTestResult> methodTestResults(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from method_test where student_id = :s and test_date between :first and :last""")
+                .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new MethodTestResult(rs.getString("id"), student, rs.getString("subject"),
+                        rs.getString("method"), rs.getString("test"), date(rs, "test_date"), rs.getString("score"),
+                        rs.getString("remark")))
+                .list());
+    }
+
+    @Override
+    public List<NationalTestResult> nationalTestResults(StudentId student, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from national_test where student_id = :s and test_date between :first and :last""")
+                .bind("s", student.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new NationalTestResult(rs.getString("id"), student, rs.getString("family"),
+                        rs.getString("test"), date(rs, "test_date"), rs.getString("level"), rs.getString("adjusted_level"),
+                        rs.getString("level_value")))
+                .list());
+    }
+
+    @Override
+    public Optional<MedicalRecord> medical(StudentId student) {
+        return jdbi.withHandle(h -> h.createQuery("select * from medical where student_id = :s")
+                .bind("s", student.value())
+                .map((rs, ctx) -> new MedicalRecord(rs.getString("gp_name") == null ? null
+                        : new GeneralPractitioner(rs.getString("gp_name"), rs.getString("gp_practice"), rs.getString("gp_phone"), null),
+                        rs.getString("medicines"), rs.getString("limitations"), rs.getString("allergies"), rs.getString("other")))
+                .findOne());
+    }
+
+    @Override
+    public List<Classmate> members(GroupId group) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select s.* from student s join student_group sg on sg.student_id = s.id
+                        where sg.group_id = :g and s.status = 'IN_EDUCATION'""")
+                .bind("g", group.value())
+                .map((rs, ctx) -> new Classmate(StudentId.of(rs.getString("id")), name(rs),
+                        rs.getString("street") == null ? null : address(rs), rs.getBoolean("address_secret")))
+                .list());
+    }
+
+    @Override
+    public List<Lesson> timetable(GroupId group) {
+        return jdbi.withHandle(h -> h.createQuery("select * from lesson where group_id = :g")
+                .bind("g", group.value())
+                .map((rs, ctx) -> new Lesson(java.time.DayOfWeek.of(rs.getInt("day_of_week")),
+                        java.time.LocalTime.parse(rs.getString("start_time")), java.time.LocalTime.parse(rs.getString("end_time")),
+                        rs.getString("subject"), rs.getString("teacher"), rs.getString("classroom")))
+                .list());
+    }
+
+    @Override
+    public List<Assignment> homework(GroupId group, SchoolYear year) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select * from homework where group_id = :g and due_date between :first and :last""")
+                .bind("g", group.value()).bind("first", year.firstDay()).bind("last", year.lastDay())
+                .map((rs, ctx) -> new Assignment(rs.getString("id"), group, rs.getString("subject"),
+                        rs.getString("description"), date(rs, "due_date")))
                 .list());
     }
 

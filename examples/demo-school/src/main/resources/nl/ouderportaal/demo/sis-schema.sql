@@ -54,3 +54,32 @@ create table activity (id varchar(64) primary key, school_id varchar(64) not nul
     published boolean not null);
 create table activity_group (activity_id varchar(64) not null references activity (id),
     group_id varchar(64) not null references class_group (id), primary key (activity_id, group_id));
+create table note (id varchar(64) primary key, student_id varchar(64) not null references student (id),
+    note_date date not null, category varchar(100) not null, category_published boolean not null,
+    subject varchar(200) not null, text varchar(4000) not null, author varchar(200));
+create index note_student on note (student_id, note_date);
+create table plan (id varchar(64) primary key, student_id varchar(64) not null references student (id),
+    title varchar(200) not null, start_date date not null, end_date date, problem varchar(2000), goals varchar(2000),
+    approach varchar(2000), execution varchar(2000), evaluation varchar(2000));
+create index plan_student on plan (student_id, start_date);
+create table report (id varchar(64) primary key, student_id varchar(64) not null references student (id),
+    title varchar(200) not null, report_date date not null, locked boolean not null, remark varchar(2000));
+create index report_student on report (student_id, report_date);
+create table report_line (report_id varchar(64) not null references report (id), position int not null,
+    part varchar(100) not null, label varchar(200) not null, mark varchar(50) not null, primary key (report_id, position));
+create table method_test (id varchar(64) primary key, student_id varchar(64) not null references student (id),
+    subject varchar(100) not null, method varchar(100), test varchar(200) not null, test_date date not null,
+    score varchar(50) not null, remark varchar(500));
+create index method_test_student on method_test (student_id, test_date);
+create table national_test (id varchar(64) primary key, student_id varchar(64) not null references student (id),
+    family varchar(20) not null, test varchar(200) not null, test_date date not null, level varchar(20),
+    adjusted_level varchar(20), level_value varchar(20));
+create index national_test_student on national_test (student_id, test_date);
+create table medical (student_id varchar(64) primary key references student (id), gp_name varchar(200),
+    gp_practice varchar(200), gp_phone varchar(30), medicines varchar(1000), limitations varchar(1000),
+    allergies varchar(1000), other varchar(1000));
+create table lesson (group_id varchar(64) not null references class_group (id), day_of_week int not null,
+    start_time varchar(5) not null, end_time varchar(5) not null, subject varchar(100) not null,
+    teacher varchar(200), classroom varchar(50));
+create table homework (id varchar(64) primary key, group_id varchar(64) not null references class_group (id),
+    subject varchar(100) not null, description varchar(1000), due_date date not null);

@@ -125,6 +125,38 @@ class DemoSchoolTest {
     }
 
     @Test
+    void theDemoHasDataForEveryModule() {
+        Viewer viewer = Viewer.guardian(DEMO);
+        StudentId sanne = StudentId.of(DemoSchoolGenerator.SANNE);
+        var guardians = demo.portal().guardians();
+
+        for (String module : List.of("absences", "groups", "notes", "plans", "homework")) {
+            assertThat(guardians.modulePage(viewer, sanne, module, Optional.empty()).orElseThrow().sections())
+                    .as(module).isNotEmpty()
+                    .allSatisfy(section -> assertThat(section.blocks()).as(module).isNotEmpty());
+        }
+        for (String module : List.of("method-tests", "national-tests", "reports")) {
+            assertThat(guardians.modulePage(viewer, sanne, module, Optional.of(CURRENT.previous())).orElseThrow().sections())
+                    .as(module + " last year").hasSizeGreaterThan(1);
+        }
+        assertThat(guardians.aboutChild(viewer, sanne).orElseThrow().sections())
+                .extracting(s -> s.title().en()).contains("Medical");
+        assertThat(guardians.schoolPage(viewer, SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL)).orElseThrow().sections())
+                .extracting(s -> s.title().en()).containsExactly("Staff");
+        // The second school shows only absences, notes and the group.
+        assertThat(guardians.home(viewer).children()).filteredOn(c -> c.student().id().value().equals(DemoSchoolGenerator.DAAN))
+                .flatExtracting(c -> c.modules()).extracting(m -> m.moduleId())
+                .containsExactly("absences", "groups", "notes");
+    }
+
+    @Test
+    void theNewestReportPrintsAsAPdf(@TempDir Path directory) throws Exception {
+        Path pdf = demo.writeNewestReportPdf(directory, Locale.forLanguageTag("nl")).orElseThrow();
+
+        assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void generationIsDeterministic(@TempDir Path elsewhere) {
         Jdbi first = Jdbi.create("jdbc:h2:mem:first;DB_CLOSE_DELAY=-1");
         Jdbi second = Jdbi.create("jdbc:h2:mem:second;DB_CLOSE_DELAY=-1");
