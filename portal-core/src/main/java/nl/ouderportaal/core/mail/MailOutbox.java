@@ -41,21 +41,35 @@ public final class MailOutbox {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** Claims up to {@code limit} due mails for this dispatcher, oldest first. */
+    /**
+     * Claims up to {@code limit} due mails for this dispatcher, oldest first. On PostgreSQL the due rows
+     * are locked with {@code FOR UPDATE SKIP LOCKED}, so that dispatchers on several nodes each take other
+     * rows at once instead of waiting for each other; elsewhere (H2, one node) one conditional update.
+     */
     List<QueuedMail> claim(Instant now, int limit, Duration lease) {
         String claim = UUID.randomUUID().toString();
+        String due = """
+                (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)""";
         return store.jdbi().inTransaction(h -> {
-            h.createUpdate("""
-                            update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until
-                            where id in (select id from mail_outbox
-                                         where (status = 'PENDING' and next_attempt_at <= :now)
-                                            or (status = 'SENDING' and claimed_until < :now)
-                                         order by id limit :limit)
-                              and ((status = 'PENDING' and next_attempt_at <= :now)
-                                   or (status = 'SENDING' and claimed_until < :now))""")
-                    .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease)))
-                    .bind("now", Timestamps.toColumn(now)).bind("limit", limit)
-                    .execute();
+            if (store.isPostgres()) {
+                List<Long> ids = h.createQuery("select id from mail_outbox where " + due
+                                + " order by id limit :limit for update skip locked")
+                        .bind("now", Timestamps.toColumn(now)).bind("limit", limit).mapTo(Long.class).list();
+                if (ids.isEmpty()) {
+                    return List.<QueuedMail>of();
+                }
+                h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until"
+                                + " where id in (<ids>)")
+                        .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease))).bindList("ids", ids)
+                        .execute();
+            } else {
+                h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until"
+                                + " where id in (select id from mail_outbox where " + due + " order by id limit :limit)"
+                                + " and (" + due + ")")
+                        .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease)))
+                        .bind("now", Timestamps.toColumn(now)).bind("limit", limit)
+                        .execute();
+            }
             return h.createQuery("select * from mail_outbox where claimed_by = :claim and status = 'SENDING' order by id")
                     .bind("claim", claim)
                     .map((rs, ctx) -> new QueuedMail(rs.getLong("id"), new OutgoingMail(rs.getString("recipient"),

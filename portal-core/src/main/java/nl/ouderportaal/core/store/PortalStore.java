@@ -3,6 +3,8 @@ package nl.ouderportaal.core.store;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +43,24 @@ public final class PortalStore implements AutoCloseable {
         return new PortalStore(dataSource, onClose);
     }
 
+    /**
+     * A store on a database given by JDBC URL, pooled with HikariCP: PostgreSQL in production
+     * ({@code jdbc:postgresql://db.example.org/portal}), shared by every portal node. The pool is closed
+     * with the store.
+     *
+     * @param maximumPoolSize connections per node; the database must allow nodes x this many
+     */
+    public static PortalStore jdbc(String url, String user, String password, int maximumPoolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maximumPoolSize);
+        config.setPoolName("ouderportaal");
+        HikariDataSource pool = new HikariDataSource(config);
+        return new PortalStore(pool, pool::close);
+    }
+
     /** The embedded default: an H2 file database at the given path (without the {@code .mv.db} suffix). */
     public static PortalStore h2File(Path path) {
         String url = "jdbc:h2:file:" + path.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
@@ -70,6 +90,25 @@ public final class PortalStore implements AutoCloseable {
                 .migrate();
         return this;
     }
+
+    /** Whether the store is PostgreSQL, for the few statements where it can do better than portable SQL. */
+    public boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbi.withHandle(h -> {
+                try {
+                    return h.getConnection().getMetaData().getDatabaseProductName()
+                            .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("Cannot tell which database the portal store is", e);
+                }
+            });
+            postgres = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean postgres;
 
     public Jdbi jdbi() {
         return jdbi;

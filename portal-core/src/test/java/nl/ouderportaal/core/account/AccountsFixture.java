@@ -65,6 +65,19 @@ final class AccountsFixture implements AutoCloseable {
                 .build();
     }
 
+    /** Another portal node on a store of the same database, sending mail with the given transport. */
+    Portal anotherNode(PortalStore otherStore, nl.ouderportaal.core.mail.MailTransport transport) {
+        return host.register(Portal.builder()).store(otherStore).clock(clock)
+                .accounts(AccountSettings.defaults(PORTAL_URL))
+                .mail(transport)
+                .build();
+    }
+
+    SmtpSettings smtpSettings() {
+        return new SmtpSettings("127.0.0.1", smtpPort, SmtpSettings.Security.NONE, null, null,
+                "ouderportaal@regenboog.example.org", "Ouderportaal");
+    }
+
     /** A guardian with one child at the school (or at another school). */
     GuardianId guardianWithChild(String id, String email, String schoolId) {
         Guardian base = host.addGuardian(id, "Anna", "Jansen");

@@ -22,6 +22,20 @@ class PasswordHasherTest {
     }
 
     @Test
+    void reportsWhatOneProductionHashCostsHere() {
+        production.hash("opwarmen".toCharArray());
+        long start = System.nanoTime();
+        String hash = null;
+        for (int i = 0; i < 10; i++) {
+            hash = production.hash(("wachtwoord " + i).toCharArray());
+        }
+        double millis = (System.nanoTime() - start) / 10 / 1e6;
+        System.out.printf("Argon2id m=19 MiB, t=2, p=1: %.0f ms per hash (%.1f logins/s per core)%n", millis, 1000 / millis);
+
+        assertThat(production.verify("wachtwoord 9".toCharArray(), hash)).isTrue();
+    }
+
+    @Test
     void aHashWithWeakerParametersVerifiesAndAsksToBeUpgraded() {
         PasswordHasher old = new PasswordHasher(new PasswordHasher.Parameters(8 * 1024, 1, 1));
         String weak = old.hash("een oud wachtwoord".toCharArray());

@@ -37,8 +37,24 @@ public final class TestDatabases {
         return PortalStore.h2InMemory("test-" + COUNTER.incrementAndGet());
     }
 
+    /** The JDBC URL of a fresh, empty database on the shared PostgreSQL server (user postgres, no password). */
+    public static synchronized String postgresUrl() {
+        postgresNodes(0);
+        String name = "portal_url_" + COUNTER.incrementAndGet();
+        createDatabase(name);
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
     /** A fresh database on the shared PostgreSQL server. Fails, never skips, when it cannot start. */
-    public static synchronized PortalStore postgres() {
+    public static PortalStore postgres() {
+        return postgresNodes(1).get(0);
+    }
+
+    /**
+     * Stores for several portal nodes on one fresh PostgreSQL database, each with its own pool, as
+     * separate machines would have.
+     */
+    public static synchronized java.util.List<PortalStore> postgresNodes(int nodes) {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -54,18 +70,26 @@ public final class TestDatabases {
             }));
         }
         String name = "portal_test_" + COUNTER.incrementAndGet();
+        createDatabase(name);
+        java.util.List<PortalStore> stores = new java.util.ArrayList<>();
+        for (int node = 0; node < nodes; node++) {
+            // Pooled like a production host would: a new PostgreSQL connection per statement is not what we measure.
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(postgres.getDatabase("postgres", name));
+            config.setMaximumPoolSize(8);
+            config.setPoolName(name + "-node" + node);
+            HikariDataSource pool = new HikariDataSource(config);
+            stores.add(PortalStore.of(pool, pool::close));
+        }
+        return stores;
+    }
+
+    private static void createDatabase(String name) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        // Pooled like a production host would: a new PostgreSQL connection per statement is not what we measure.
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getDatabase("postgres", name));
-        config.setMaximumPoolSize(8);
-        config.setPoolName(name);
-        HikariDataSource pool = new HikariDataSource(config);
-        return PortalStore.of(pool, pool::close);
     }
 }
