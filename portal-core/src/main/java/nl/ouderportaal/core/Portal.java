@@ -19,7 +19,9 @@ import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.MailTransport;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.mail.SmtpSettings;
+import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.news.News;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
@@ -74,6 +76,8 @@ public final class Portal implements AutoCloseable {
     private final MailDispatcher mailDispatcher;
     private final AuditLog audit;
     private final Clock clock;
+    private final StaffAccess staffAccess;
+    private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
@@ -86,7 +90,9 @@ public final class Portal implements AutoCloseable {
         AccountRepository accountRepository = new AccountRepository(store);
         this.audit = new AuditLog(store);
         this.outbox = new MailOutbox(store);
-        this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, clock, builder.zone);
+        this.staffAccess = new StaffAccess(store, audit, clock);
+        this.news = new News(store, staffAccess, validator, audit, clock);
+        this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, clock, builder.zone);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
                 audit, clock, builder.zone);
@@ -112,6 +118,11 @@ public final class Portal implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** News messages (administrators write, guardians read through {@link #guardians()}). */
+    public News news() {
+        return news;
     }
 
     /** Sending login details to guardians (staff). */

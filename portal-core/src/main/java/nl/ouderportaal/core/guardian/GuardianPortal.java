@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Locale;
+import nl.ouderportaal.core.news.News;
+import nl.ouderportaal.core.news.NewsHtml;
+import nl.ouderportaal.core.news.NewsMessage;
 import nl.ouderportaal.core.render.PdfRenderer;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -60,6 +63,8 @@ public final class GuardianPortal {
 
     /** The dashboard kind of the year plan's activities, which are always visible (R-MOD-5). */
     public static final String ACTIVITIES = "activities";
+    /** The dashboard kind of published news (R-NEWS). */
+    public static final String NEWS = "news";
     /** The page id of the "about the child" page. */
     public static final String ABOUT = "about";
 
@@ -72,9 +77,11 @@ public final class GuardianPortal {
     private final ModuleOptionsCodec codec;
     private final Clock clock;
     private final ZoneId zone;
+    private final News news;
 
     public GuardianPortal(HostSources sources, InstalledModules modules, SettingsRepository settings,
-                          AccountRepository accounts, ModuleOptionsCodec codec, Clock clock, ZoneId zone) {
+                          AccountRepository accounts, ModuleOptionsCodec codec, News news, Clock clock, ZoneId zone) {
+        this.news = news;
         this.sources = sources;
         this.modules = modules;
         this.settings = settings;
@@ -129,6 +136,11 @@ public final class GuardianPortal {
             }
         }
         entries.addAll(activityEntries(snapshot, schools, year, today));
+        for (NewsMessage message : visibleNews(snapshot, today)) {
+            entries.add(new DashboardEntry(NEWS, null, message.date(), LocalizedText.of(message.subject(), message.subject()),
+                    schools.containsKey(message.school()) && schools.size() > 1
+                            ? Value.text(schools.get(message.school()).name()) : null));
+        }
         entries.sort(Comparator.comparing(DashboardEntry::date).reversed());
         Set<String> kinds = entries.stream().map(DashboardEntry::kind).collect(Collectors.toSet());
         List<DashboardEntry> shown = kind.map(k -> entries.stream().filter(e -> e.kind().equals(k)).toList()).orElse(entries);
@@ -139,6 +151,30 @@ public final class GuardianPortal {
                         "Welcome to the parent portal. This is the dashboard of school " + s.name()))
                 .toList();
         return new Dashboard(welcomes, shown, kinds);
+    }
+
+    /**
+     * The news the viewer may read today (R-NEWS-2), newest first; the text is sanitised again on the way
+     * out (R-NEWS-3).
+     */
+    public List<NewsItem> news(Viewer viewer) {
+        Snapshot snapshot = load(viewer);
+        Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
+        return visibleNews(snapshot, today()).stream()
+                .map(m -> new NewsItem(m.id(), m.school(), schools.containsKey(m.school()) ? schools.get(m.school()).name() : null,
+                        m.subject(), m.date(), NewsHtml.sanitize(m.html())))
+                .toList();
+    }
+
+    private List<NewsMessage> visibleNews(Snapshot snapshot, LocalDate today) {
+        if (snapshot.visibility().schools().isEmpty()) {
+            return List.of();
+        }
+        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+        return news.publishedOn(snapshot.visibility().schools(), today).stream()
+                .filter(m -> VisibilityPolicy.isNewsVisible(snapshot.visibility(), snapshot.students(), groups, m, today))
+                .toList();
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDate;
 import nl.ouderportaal.core.account.AccountStatus;
+import nl.ouderportaal.core.news.NewsMessage;
 import nl.ouderportaal.core.settings.ModuleSwitch;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.SchoolId;
@@ -154,6 +156,30 @@ public final class VisibilityPolicy {
         for (StudentId child : visibility.children()) {
             Student student = students.get(child);
             if (student != null && student.schoolId().equals(school) && visibility.isModuleVisible(child, moduleId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a news message is shown (R-NEWS-1/2): on its publication days (both ends inclusive), from a
+     * school of a visible child, when it targets all groups or the current group of a visible child at
+     * that school.
+     */
+    public static boolean isNewsVisible(Visibility visibility, Map<StudentId, Student> students,
+                                        Map<StudentId, GroupId> currentGroups, NewsMessage message, LocalDate today) {
+        if (!message.isPublishedOn(today) || !visibility.schools().contains(message.school())) {
+            return false;
+        }
+        if (message.forAllGroups()) {
+            return true;
+        }
+        for (StudentId child : visibility.children()) {
+            Student student = students.get(child);
+            GroupId group = currentGroups.get(child);
+            if (student != null && student.schoolId().equals(message.school()) && group != null
+                    && message.groups().contains(group)) {
                 return true;
             }
         }

@@ -25,7 +25,7 @@ class GeneratedWorldsTest {
     static final long FIRST_SEED = 20_262_028L;
 
     @Test
-    @DisplayName("in 10,000 generated worlds, on children, modules, dashboard, schools, notices, years and activities")
+    @DisplayName("in 10,000 generated worlds, on children, modules, dashboard, schools, notices, years, activities and news")
     void policyAgreesWithOracle() {
         Report report = compare(VisibilityPolicy::decide, WORLDS);
 
@@ -116,6 +116,13 @@ class GeneratedWorldsTest {
                         world.currentGroups(), activity);
                 if (policyAnswer != VisibilityOracle.activityVisible(world.facts(), world, activity)) {
                     differences.add("activity " + activity.id() + ": policy " + policyAnswer);
+                }
+            }
+            for (var message : world.news()) {
+                boolean policyAnswer = VisibilityPolicy.isNewsVisible(actual, world.facts().students(), world.currentGroups(),
+                        message, world.today());
+                if (policyAnswer != VisibilityOracle.newsVisible(world.facts(), world, message)) {
+                    differences.add("news " + message.id() + ": policy " + policyAnswer);
                 }
             }
             if (!differences.isEmpty()) {

@@ -91,4 +91,14 @@ final class VisibilityOracle {
                 .anyMatch(s -> activity.groups().isEmpty() || (world.currentGroups().containsKey(s.id())
                         && activity.groups().contains(world.currentGroups().get(s.id()))));
     }
+
+    /** R-NEWS-1/2: on its days (inclusive), for all groups or a visible child's group at that school. */
+    static boolean newsVisible(VisibilityFacts facts, World world, nl.ouderportaal.core.news.NewsMessage message) {
+        boolean onItsDays = !world.today().isBefore(message.publishFrom()) && !world.today().isAfter(message.publishUntil());
+        return onItsDays && facts.students().values().stream()
+                .filter(s -> childVisible(facts, s))
+                .filter(s -> s.schoolId().equals(message.school()))
+                .anyMatch(s -> message.groups().isEmpty() || (world.currentGroups().containsKey(s.id())
+                        && message.groups().contains(world.currentGroups().get(s.id()))));
+    }
 }

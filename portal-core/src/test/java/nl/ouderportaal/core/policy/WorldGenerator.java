@@ -154,7 +154,18 @@ final class WorldGenerator {
             activities.add(new Activity("activity-" + a, schools.get(random.nextInt(schools.size())), "Activiteit " + a,
                     null, day, day, forGroups));
         }
-        return new World(seed, facts, questions, groups, activities);
+        LocalDate today = LocalDate.of(2025, 10, 10);
+        List<nl.ouderportaal.core.news.NewsMessage> news = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            Set<GroupId> targets = new HashSet<>();
+            if (random.nextBoolean()) {
+                targets.add(GroupId.of("group-" + random.nextInt(4)));
+            }
+            LocalDate from = today.plusDays(random.nextInt(5) - 2);
+            news.add(new nl.ouderportaal.core.news.NewsMessage(n, schools.get(random.nextInt(schools.size())), "n" + n, from,
+                    "<p>x</p>", from, from.plusDays(random.nextInt(3)), targets));
+        }
+        return new World(seed, facts, questions, groups, activities, news, today);
     }
 
     private static GuardianLink link(GuardianId guardian, StudentId child, boolean viewingRight) {
