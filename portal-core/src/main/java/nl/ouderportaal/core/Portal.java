@@ -13,6 +13,7 @@ import nl.ouderportaal.core.account.AccountServices;
 import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.account.Accounts;
 import nl.ouderportaal.core.account.Authentication;
+import nl.ouderportaal.core.account.Impersonations;
 import nl.ouderportaal.core.account.Invitations;
 import nl.ouderportaal.core.mail.MailDispatcher;
 import nl.ouderportaal.core.mail.MailOutbox;
@@ -72,6 +73,7 @@ public final class Portal implements AutoCloseable {
     private final Accounts accounts;
     private final Invitations invitations;
     private final Authentication authentication;
+    private final Impersonations impersonations;
     private final MailOutbox outbox;
     private final MailDispatcher mailDispatcher;
     private final AuditLog audit;
@@ -92,13 +94,15 @@ public final class Portal implements AutoCloseable {
         this.outbox = new MailOutbox(store);
         this.staffAccess = new StaffAccess(store, audit, clock);
         this.news = new News(store, staffAccess, validator, audit, clock);
-        this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, clock, builder.zone);
+        this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, audit, store, clock,
+                builder.zone);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
                 audit, clock, builder.zone);
         this.accounts = services.accounts();
         this.invitations = services.invitations();
         this.authentication = services.authentication();
+        this.impersonations = services.impersonations();
         this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
     }
 
@@ -133,6 +137,11 @@ public final class Portal implements AutoCloseable {
     /** Login, logout, sessions, password links and recovery (guardians). */
     public Authentication authentication() {
         return authentication;
+    }
+
+    /** Log in as guardian (administrators; read-only by construction). */
+    public Impersonations impersonations() {
+        return impersonations;
     }
 
     /** The mail outbox: every mail the portal sends waits here until the SMTP server accepted it. */

@@ -15,10 +15,11 @@ import nl.ouderportaal.core.validation.CommandValidator;
  * @param accounts account status, import and deactivation
  * @param invitations sending login details
  * @param authentication login, logout, sessions, links and recovery
+ * @param impersonations log in as guardian
  * @param policy the password policy
  */
 public record AccountServices(Accounts accounts, Invitations invitations, Authentication authentication,
-                              PasswordPolicy policy) {
+                              Impersonations impersonations, PasswordPolicy policy) {
 
     public static AccountServices create(PortalStore store, HostSources sources, AccountSettings settings,
                                          MailOutbox outbox, CommandValidator validator, AuditLog audit, Clock clock,
@@ -33,6 +34,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Invitations invitations = new Invitations(store, sources, repository, tokens, outbox, mails, audit, settings, clock);
         Authentication authentication = new Authentication(store, repository, tokens, sessions, new LoginThrottle(store),
                 new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock);
-        return new AccountServices(accounts, invitations, authentication, policy);
+        Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
+        return new AccountServices(accounts, invitations, authentication, impersonations, policy);
     }
 }

@@ -100,7 +100,46 @@ public final class Authentication {
     public void logout(String sessionToken) {
         sessions.resolve(sessionToken).ifPresent(session -> {
             sessions.end(sessionToken, "logout");
-            store.jdbi().useHandle(h -> audit(h, "logout", session.guardian(), null));
+            store.jdbi().useHandle(h -> {
+                if (session.isImpersonation()) {
+                    audit.append(h, new AuditEvent(clock.instant(), "impersonation.ended", null, AuditEvent.ActorType.STAFF,
+                            session.impersonator().value(), session.impersonatorName(), session.guardian(), null));
+                } else {
+                    audit(h, "logout", session.guardian(), null);
+                }
+            });
+        });
+    }
+
+    /**
+     * Changes the password of the session's guardian, who must give the current one. Ends the guardian's
+     * other sessions and mails a confirmation. Refused in an impersonation (R-IMP-2).
+     *
+     * @throws ImpersonationReadOnlyException in an impersonation; nothing is stored or sent
+     * @throws PortalValidationException when the session is not live, the current password is wrong, or the
+     *     new one is not acceptable
+     */
+    public void changePassword(String sessionToken, String currentPassword, String newPassword) {
+        Session session = sessions.resolve(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
+                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        session.requireWritable();
+        AccountRepository.Account account = accounts.byGuardian(session.guardian()).orElseThrow();
+        if (currentPassword == null || !hasher.verify(currentPassword.toCharArray(), account.passwordHash())) {
+            throw PortalValidationException.of("currentPassword", "Uw huidige wachtwoord klopt niet.",
+                    "Your current password is not right.");
+        }
+        policy.refusal(newPassword).ifPresent(message -> {
+            throw new PortalValidationException(java.util.List.of(
+                    new nl.ouderportaal.core.validation.Violation("password", message)));
+        });
+        String hash = hasher.hash(newPassword.toCharArray());
+        store.jdbi().useTransaction(h -> {
+            Instant now = clock.instant();
+            accounts.setPassword(h, session.guardian(), hash, now);
+            tokens.revokeAll(h, session.guardian(), now);
+            sessions.endAll(h, session.guardian(), "password-changed", sessionToken);
+            audit(h, "password.changed", session.guardian(), null);
+            outbox.enqueue(h, mails.passwordChanged(session.guardian(), account.email()), now);
         });
     }
 

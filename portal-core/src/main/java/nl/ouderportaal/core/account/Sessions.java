@@ -38,12 +38,20 @@ public final class Sessions {
 
     /** Starts a session and returns its token, which only the client keeps. */
     String start(Handle h, GuardianId guardian, StaffId impersonator, String impersonatorName) {
+        return start(h, guardian, impersonator, impersonatorName, java.util.Set.of());
+    }
+
+    /** Starts a session, for an impersonating administrator limited to their schools. */
+    String start(Handle h, GuardianId guardian, StaffId impersonator, String impersonatorName,
+                 java.util.Set<nl.ouderportaal.spi.SchoolId> impersonatorSchools) {
         Instant now = clock.instant();
         String token = Secrets.newToken();
         h.createUpdate("""
                         insert into portal_sessions (session_hash, guardian_id, impersonator_id, impersonator_name,
-                                                     created_at, last_seen_at, absolute_expiry_at)
-                        values (:hash, :g, :imp, :impName, :now, :now, :expiry)""")
+                                                     impersonator_schools, created_at, last_seen_at, absolute_expiry_at)
+                        values (:hash, :g, :imp, :impName, :impSchools, :now, :now, :expiry)""")
+                .bind("impSchools", impersonatorSchools.isEmpty() ? null : String.join(",",
+                        impersonatorSchools.stream().map(nl.ouderportaal.spi.SchoolId::value).sorted().toList()))
                 .bind("hash", Secrets.hash(token)).bind("g", guardian.value())
                 .bind("imp", impersonator == null ? null : impersonator.value()).bind("impName", impersonatorName)
                 .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(absoluteTimeout)))
@@ -66,7 +74,8 @@ public final class Sessions {
                     .bind("hash", hash)
                     .map((rs, ctx) -> new Row(new Session(GuardianId.of(rs.getString("guardian_id")),
                             rs.getString("impersonator_id") == null ? null : StaffId.of(rs.getString("impersonator_id")),
-                            rs.getString("impersonator_name"), Timestamps.fromColumn(rs, "created_at"),
+                            rs.getString("impersonator_name"), schools(rs.getString("impersonator_schools")),
+                            Timestamps.fromColumn(rs, "created_at"),
                             Timestamps.fromColumn(rs, "absolute_expiry_at")),
                             Timestamps.fromColumn(rs, "last_seen_at"), rs.getObject("ended_at") != null))
                     .findOne();
@@ -113,6 +122,14 @@ public final class Sessions {
                 .bind("now", Timestamps.toColumn(clock.instant())).bind("reason", reason).bind("g", guardian.value())
                 .bind("except", exceptToken == null ? "-" : Secrets.hash(exceptToken))
                 .execute();
+    }
+
+    private static java.util.Set<nl.ouderportaal.spi.SchoolId> schools(String column) {
+        if (column == null || column.isBlank()) {
+            return java.util.Set.of();
+        }
+        return java.util.Arrays.stream(column.split(",")).map(nl.ouderportaal.spi.SchoolId::of)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private record Row(Session session, Instant lastSeen, boolean ended) {

@@ -38,6 +38,18 @@ public final class AuditLog {
                 .execute();
     }
 
+    /** The latest events about a guardian whose action starts with the prefix, newest first. */
+    public List<AuditEvent> ofGuardian(GuardianId guardian, String actionPrefix, int limit) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        select * from audit_events where guardian_id = :g and action like :prefix
+                        order by occurred_at desc, id desc""")
+                .bind("g", guardian.value())
+                .bind("prefix", actionPrefix.replace("%", "") + "%")
+                .setMaxRows(limit)
+                .map((rs, ctx) -> event(rs))
+                .list());
+    }
+
     /** The latest events of a school, newest first. */
     public List<AuditEvent> ofSchool(SchoolId school, int limit) {
         return store.jdbi().withHandle(h -> h.createQuery("""
@@ -45,12 +57,26 @@ public final class AuditLog {
                         order by occurred_at desc, id desc""")
                 .bind("school", school.value())
                 .setMaxRows(limit)
-                .map((rs, ctx) -> new AuditEvent(Timestamps.fromColumn(rs, "occurred_at"), rs.getString("action"),
-                        rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id")),
-                        AuditEvent.ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
-                        rs.getString("actor_name"),
-                        rs.getString("guardian_id") == null ? null : GuardianId.of(rs.getString("guardian_id")),
-                        rs.getString("detail")))
+                .map((rs, ctx) -> event(rs))
                 .list());
+    }
+
+    private static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEvent(Timestamps.fromColumn(rs, "occurred_at"), rs.getString("action"),
+                rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id")),
+                AuditEvent.ActorType.valueOf(rs.getString("actor_type")), rs.getString("actor_id"),
+                rs.getString("actor_name"),
+                rs.getString("guardian_id") == null ? null : GuardianId.of(rs.getString("guardian_id")),
+                rs.getString("detail"));
+    }
+
+    /**
+     * Deletes events older than the retention period (R-BEYOND-1, AVG: keep no longer than needed).
+     *
+     * @return how many events were deleted
+     */
+    public int purgeOlderThan(java.time.Instant cutOff) {
+        return store.jdbi().withHandle(h -> h.createUpdate("delete from audit_events where occurred_at < :cutOff")
+                .bind("cutOff", Timestamps.toColumn(cutOff)).execute());
     }
 }

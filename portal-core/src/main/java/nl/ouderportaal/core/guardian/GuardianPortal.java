@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Locale;
+import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.news.News;
+import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.news.NewsHtml;
 import nl.ouderportaal.core.news.NewsMessage;
 import nl.ouderportaal.core.render.PdfRenderer;
@@ -79,9 +82,15 @@ public final class GuardianPortal {
     private final ZoneId zone;
     private final News news;
 
+    private final AuditLog audit;
+    private final PortalStore store;
+
     public GuardianPortal(HostSources sources, InstalledModules modules, SettingsRepository settings,
-                          AccountRepository accounts, ModuleOptionsCodec codec, News news, Clock clock, ZoneId zone) {
+                          AccountRepository accounts, ModuleOptionsCodec codec, News news, AuditLog audit, PortalStore store,
+                          Clock clock, ZoneId zone) {
         this.news = news;
+        this.audit = audit;
+        this.store = store;
         this.sources = sources;
         this.modules = modules;
         this.settings = settings;
@@ -93,7 +102,7 @@ public final class GuardianPortal {
 
     /** The children in the viewer's menu and the maintenance notices (R-ACC-5, R-ACC-10, R-SET-4). */
     public GuardianHome home(Viewer viewer) {
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "home");
         Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
         Map<StudentId, Group> groups = currentGroups(snapshot);
         List<VisibleChild> children = new ArrayList<>();
@@ -119,7 +128,7 @@ public final class GuardianPortal {
      * school's upcoming activities; newest first. With a kind, only entries of that kind.
      */
     public Dashboard dashboard(Viewer viewer, Optional<String> kind) {
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "dashboard" + kind.map(k -> ":" + k).orElse(""));
         Visibility visibility = snapshot.visibility();
         LocalDate today = today();
         SchoolYear year = SchoolYear.containing(today);
@@ -158,7 +167,7 @@ public final class GuardianPortal {
      * out (R-NEWS-3).
      */
     public List<NewsItem> news(Viewer viewer) {
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "news");
         Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
         return visibleNews(snapshot, today()).stream()
                 .map(m -> new NewsItem(m.id(), m.school(), schools.containsKey(m.school()) ? schools.get(m.school()).name() : null,
@@ -186,7 +195,7 @@ public final class GuardianPortal {
         if (module.isEmpty() || module.get().descriptor().placement() != Placement.CHILD_MENU) {
             return Optional.empty();
         }
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "module:" + moduleId + ":" + child + schoolYear.map(y -> ":" + y).orElse(""));
         Visibility visibility = snapshot.visibility();
         if (!visibility.isModuleVisible(child, moduleId)) {
             return Optional.empty();
@@ -234,7 +243,7 @@ public final class GuardianPortal {
      * registration, remark and school career, followed by active modules placed there (medical).
      */
     public Optional<ChildPage> aboutChild(Viewer viewer, StudentId child) {
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "about:" + child);
         if (!snapshot.visibility().isChildVisible(child)) {
             return Optional.empty();
         }
@@ -257,7 +266,7 @@ public final class GuardianPortal {
      * contact details follow the staff module's options.
      */
     public Optional<SchoolPage> schoolPage(Viewer viewer, SchoolId school) {
-        Snapshot snapshot = load(viewer);
+        Snapshot snapshot = load(viewer, "school:" + school);
         if (!snapshot.visibility().schools().contains(school)) {
             return Optional.empty();
         }
@@ -347,7 +356,8 @@ public final class GuardianPortal {
                 .collect(Collectors.toMap(School::id, Function.identity(), (a, b) -> a));
     }
 
-    private Snapshot load(Viewer viewer) {
+    private Snapshot load(Viewer viewer, String page) {
+        viewer.impersonator().ifPresent(admin -> auditView(viewer, admin, page));
         AccountStatus status = accounts.status(viewer.guardian());
         if (status != AccountStatus.ACTIVE) {
             // Nothing of the host is read for an account that may see nothing.
@@ -366,6 +376,12 @@ public final class GuardianPortal {
         VisibilityFacts facts = new VisibilityFacts(viewer.guardian(), status, viewer.impersonatorSchools(), links, students, maintenance,
                 settings.moduleSwitches(schools), modules.ids(), modules.dashboardCapableIds());
         return new Snapshot(VisibilityPolicy.decide(facts), students);
+    }
+
+    /** Every page an administrator views as a guardian is audited (R-IMP-3), with the page asked for. */
+    private void auditView(Viewer viewer, Viewer.Impersonator admin, String page) {
+        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "impersonation.viewed", null,
+                AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(), viewer.guardian(), page)));
     }
 
     private LocalDate today() {

@@ -1,0 +1,71 @@
+package nl.ouderportaal.core.account;
+
+import java.time.Clock;
+import java.util.List;
+import nl.ouderportaal.core.HostSources;
+import nl.ouderportaal.core.admin.AccessRefusedException;
+import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.LocalizedText;
+import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.GuardianLink;
+import nl.ouderportaal.spi.host.GuardianSource;
+import nl.ouderportaal.spi.host.StudentSource;
+
+/**
+ * Log in as guardian (R-IMP): an administrator gets a session that sees what the guardian sees at the
+ * administrator's own schools, and can change nothing (every write asks {@link Session#requireWritable()}).
+ * Start, every page viewed and the end are audited, and the guardian can read that list. Thread-safe.
+ */
+public final class Impersonations {
+
+    private final PortalStore store;
+    private final HostSources sources;
+    private final AccountRepository accounts;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Impersonations(PortalStore store, HostSources sources, AccountRepository accounts, Sessions sessions, AuditLog audit,
+                   Clock clock) {
+        this.store = store;
+        this.sources = sources;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts an impersonation session and returns its token.
+     *
+     * @throws AccessRefusedException (audited) when the actor is no ADMIN, or the guardian has no child at a
+     *     school the actor serves, or no portal account
+     */
+    public String start(StaffActor admin, GuardianId guardian) {
+        List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
+                .map(GuardianLink::studentId).toList();
+        boolean atOwnSchool = !children.isEmpty() && sources.get(StudentSource.class).students(children).stream()
+                .anyMatch(s -> admin.serves(s.schoolId()));
+        boolean hasAccount = accounts.status(guardian) != AccountStatus.NONE;
+        if (!admin.has(StaffActor.Role.ADMIN) || !atOwnSchool || !hasAccount) {
+            store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "impersonation.refused", null,
+                    AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(), guardian, null)));
+            throw new AccessRefusedException(LocalizedText.of(
+                    "U kunt niet inloggen als deze verzorger.", "You cannot log in as this guardian."));
+        }
+        return store.jdbi().inTransaction(h -> {
+            audit.append(h, new AuditEvent(clock.instant(), "impersonation.started", null, AuditEvent.ActorType.STAFF,
+                    admin.id().value(), admin.name(), guardian, "schools " + admin.schools()));
+            return sessions.start(h, guardian, admin.id(), admin.name(), admin.schools());
+        });
+    }
+
+    /** When the school viewed the portal as this guardian: starts, pages and ends, newest first. */
+    public List<AuditEvent> historyOf(GuardianId guardian) {
+        return audit.ofGuardian(guardian, "impersonation.", 500);
+    }
+}
