@@ -20,6 +20,7 @@ import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.MailTransport;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.mail.SmtpSettings;
+import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.news.News;
@@ -79,6 +80,7 @@ public final class Portal implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final StaffAccess staffAccess;
+    private final SchoolAdministration administration;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -92,11 +94,13 @@ public final class Portal implements AutoCloseable {
         AccountRepository accountRepository = new AccountRepository(store);
         this.audit = new AuditLog(store);
         this.outbox = new MailOutbox(store);
+        this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         this.staffAccess = new StaffAccess(store, audit, clock);
         this.news = new News(store, staffAccess, validator, audit, clock);
+        this.administration = new SchoolAdministration(configuration, staffAccess);
         this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, audit, store, clock,
                 builder.zone);
-        this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
+
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
                 audit, clock, builder.zone);
         this.accounts = services.accounts();
@@ -115,7 +119,18 @@ public final class Portal implements AutoCloseable {
         return guardians;
     }
 
-    /** Schools' settings and modules. */
+    /**
+     * Beheer &gt; Ouderportaal for staff users: settings, image and modules, checked against the staff
+     * user's role and schools.
+     */
+    public SchoolAdministration administration() {
+        return administration;
+    }
+
+    /**
+     * Schools' settings and modules without staff checks, for the host's own set-up code (imports,
+     * migrations); staff actions go through {@link #administration()}.
+     */
     public SchoolConfiguration configuration() {
         return configuration;
     }

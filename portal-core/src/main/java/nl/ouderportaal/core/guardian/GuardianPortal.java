@@ -30,6 +30,7 @@ import nl.ouderportaal.core.internal.ModuleOptionsCodec;
 import nl.ouderportaal.core.policy.Visibility;
 import nl.ouderportaal.core.policy.VisibilityFacts;
 import nl.ouderportaal.core.policy.VisibilityPolicy;
+import nl.ouderportaal.core.settings.DashboardImages;
 import nl.ouderportaal.core.settings.SchoolSettings;
 import nl.ouderportaal.core.settings.SettingsRepository;
 import nl.ouderportaal.spi.GroupId;
@@ -160,6 +161,18 @@ public final class GuardianPortal {
                         "Welcome to the parent portal. This is the dashboard of school " + s.name()))
                 .toList();
         return new Dashboard(welcomes, shown, kinds);
+    }
+
+    /**
+     * The dashboard image of a school of a visible child (R-POR-1, R-SET-3): the school's own or the
+     * default; empty for any other school.
+     */
+    public Optional<byte[]> dashboardImage(Viewer viewer, SchoolId school) {
+        Snapshot snapshot = load(viewer, "image:" + school);
+        if (!snapshot.visibility().schools().contains(school)) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.dashboardImage(school).orElseGet(DashboardImages::defaultImage));
     }
 
     /**

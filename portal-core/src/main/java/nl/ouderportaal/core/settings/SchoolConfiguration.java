@@ -73,6 +73,32 @@ public final class SchoolConfiguration {
                 changedBy);
     }
 
+    /**
+     * Sets the dashboard image from an upload (R-SET-3): cropped to its centre square and scaled.
+     *
+     * @throws PortalValidationException when the file is not a usable PNG or JPEG; nothing is stored
+     */
+    public void setDashboardImage(SchoolId school, byte[] upload, String changedBy) {
+        byte[] png = DashboardImages.process(upload);
+        inTransaction(h -> {
+            repository.saveDashboardImage(h, school, png, clock.instant(), changedBy);
+            audit(h, school, "settings.image.changed", changedBy, png.length + " bytes");
+        });
+    }
+
+    /** Removes the dashboard image; guardians see the default again. */
+    public void removeDashboardImage(SchoolId school, String changedBy) {
+        inTransaction(h -> {
+            repository.saveDashboardImage(h, school, null, clock.instant(), changedBy);
+            audit(h, school, "settings.image.removed", changedBy, null);
+        });
+    }
+
+    /** The school's dashboard image as PNG, or the default image when none is set. */
+    public byte[] dashboardImage(SchoolId school) {
+        return repository.dashboardImage(school).orElseGet(DashboardImages::defaultImage);
+    }
+
     /** Every installed module, built-in and custom, with its state and options at the school. */
     public List<ModuleState> modules(SchoolId school) {
         Map<String, ModuleSwitch> switches = repository.moduleSwitches(Set.of(school)).getOrDefault(school, Map.of());

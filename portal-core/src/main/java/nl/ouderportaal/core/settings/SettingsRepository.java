@@ -66,6 +66,29 @@ public final class SettingsRepository {
                 .bind("school", settings.schoolId().value());
     }
 
+    /** Stores (or with {@code null}, removes) a school's dashboard image, creating the settings row if needed. */
+    public void saveDashboardImage(Handle h, SchoolId school, byte[] png, Instant now, String changedBy) {
+        int updated = h.createUpdate("""
+                        update school_settings set dashboard_image = :image, dashboard_image_type = :type,
+                               updated_at = :now, updated_by = :by where school_id = :school""")
+                .bind("image", png).bind("type", png == null ? null : "image/png")
+                .bind("now", Timestamps.toColumn(now)).bind("by", changedBy).bind("school", school.value()).execute();
+        if (updated == 0) {
+            h.createUpdate("""
+                            insert into school_settings (school_id, maintenance_mode, dashboard_image, dashboard_image_type,
+                                                         updated_at, updated_by)
+                            values (:school, false, :image, :type, :now, :by)""")
+                    .bind("image", png).bind("type", png == null ? null : "image/png")
+                    .bind("now", Timestamps.toColumn(now)).bind("by", changedBy).bind("school", school.value()).execute();
+        }
+    }
+
+    public Optional<byte[]> dashboardImage(SchoolId school) {
+        return store.jdbi().withHandle(h -> h.createQuery(
+                        "select dashboard_image from school_settings where school_id = :school and dashboard_image is not null")
+                .bind("school", school.value()).mapTo(byte[].class).findOne());
+    }
+
     /** The stored module switches of each given school; modules never switched are absent (off). */
     public Map<SchoolId, Map<String, ModuleSwitch>> moduleSwitches(Collection<SchoolId> schools) {
         Map<SchoolId, Map<String, ModuleSwitch>> result = new HashMap<>();

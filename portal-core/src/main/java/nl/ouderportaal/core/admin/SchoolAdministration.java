@@ -1,0 +1,77 @@
+package nl.ouderportaal.core.admin;
+
+import java.util.List;
+import nl.ouderportaal.core.settings.ModuleState;
+import nl.ouderportaal.core.settings.SchoolConfiguration;
+import nl.ouderportaal.core.settings.SchoolSettings;
+import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
+import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.StaffActor;
+
+/**
+ * Beheer &gt; Ouderportaal for a staff user the host authenticated: settings, dashboard image and modules
+ * (R-SET, R-MOD). Every call needs the ADMIN role for a school the staff user serves (R-TEN-2); a refusal
+ * throws {@link AccessRefusedException} and is audited. Changes are signed with the staff user's name in
+ * the audit log and take effect for every guardian at the next request (R-SET-6). Thread-safe.
+ */
+public final class SchoolAdministration {
+
+    private final SchoolConfiguration configuration;
+    private final StaffAccess access;
+
+    public SchoolAdministration(SchoolConfiguration configuration, StaffAccess access) {
+        this.configuration = configuration;
+        this.access = access;
+    }
+
+    public SchoolSettings settings(StaffActor actor, SchoolId school) {
+        access.requireAdmin(actor, school, "settings.read");
+        return configuration.settings(school);
+    }
+
+    /** @throws PortalValidationException when a field is invalid; nothing changes */
+    public SchoolSettings updateSettings(StaffActor actor, SchoolId school, SchoolSettingsUpdate update) {
+        access.requireAdmin(actor, school, "settings.update");
+        return configuration.updateSettings(school, update, actor.name());
+    }
+
+    /** @throws PortalValidationException when the file is not a usable image; nothing changes */
+    public void setDashboardImage(StaffActor actor, SchoolId school, byte[] upload) {
+        access.requireAdmin(actor, school, "settings.image");
+        configuration.setDashboardImage(school, upload, actor.name());
+    }
+
+    public void removeDashboardImage(StaffActor actor, SchoolId school) {
+        access.requireAdmin(actor, school, "settings.image");
+        configuration.removeDashboardImage(school, actor.name());
+    }
+
+    /** Every installed module, built-in and custom, with its state and options at the school. */
+    public List<ModuleState> modules(StaffActor actor, SchoolId school) {
+        access.requireAdmin(actor, school, "modules.read");
+        return configuration.modules(school);
+    }
+
+    public void activate(StaffActor actor, SchoolId school, String moduleId) {
+        access.requireAdmin(actor, school, "modules.activate");
+        configuration.activate(school, moduleId, actor.name());
+    }
+
+    public void deactivate(StaffActor actor, SchoolId school, String moduleId) {
+        access.requireAdmin(actor, school, "modules.deactivate");
+        configuration.deactivate(school, moduleId, actor.name());
+    }
+
+    /** @throws PortalValidationException when the module is inactive or cannot show on the dashboard */
+    public void showOnDashboard(StaffActor actor, SchoolId school, String moduleId, boolean show) {
+        access.requireAdmin(actor, school, "modules.dashboard");
+        configuration.showOnDashboard(school, moduleId, show, actor.name());
+    }
+
+    /** @throws PortalValidationException when the options break a constraint */
+    public void setOptions(StaffActor actor, SchoolId school, String moduleId, Object options) {
+        access.requireAdmin(actor, school, "modules.options");
+        configuration.setOptions(school, moduleId, options, actor.name());
+    }
+}
