@@ -20,6 +20,7 @@ import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.MailTransport;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.mail.SmtpSettings;
+import nl.ouderportaal.core.admin.AccountOverview;
 import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -81,6 +82,7 @@ public final class Portal implements AutoCloseable {
     private final Clock clock;
     private final StaffAccess staffAccess;
     private final SchoolAdministration administration;
+    private final AccountOverview overview;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -107,6 +109,8 @@ public final class Portal implements AutoCloseable {
         this.invitations = services.invitations();
         this.authentication = services.authentication();
         this.impersonations = services.impersonations();
+        this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
+                builder.zone);
         this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
     }
 
@@ -137,6 +141,11 @@ public final class Portal implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Verzorger accountbeheer: the account overview and its Excel export (staff). */
+    public AccountOverview accountOverview() {
+        return overview;
     }
 
     /** News messages (administrators write, guardians read through {@link #guardians()}). */

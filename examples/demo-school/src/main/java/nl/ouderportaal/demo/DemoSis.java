@@ -151,7 +151,34 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
     @Override
     public Optional<Guardian> guardian(GuardianId id) {
         return jdbi.withHandle(h -> h.createQuery("select * from guardian where id = :id").bind("id", id.value())
-                .map((rs, ctx) -> new Guardian(GuardianId.of(rs.getString("id")), name(rs),
+                .map((rs, ctx) -> guardian(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<nl.ouderportaal.spi.host.GuardianWithLinks> guardiansOfSchool(SchoolId school) {
+        return jdbi.withHandle(h -> {
+            Map<String, List<GuardianLink>> links = new java.util.LinkedHashMap<>();
+            h.createQuery("""
+                            select l.* from guardian_link l join student s on s.id = l.student_id
+                            where s.school_id = :school order by l.guardian_id""")
+                    .bind("school", school.value())
+                    .map((rs, ctx) -> new GuardianLink(GuardianId.of(rs.getString("guardian_id")),
+                            StudentId.of(rs.getString("student_id")), GuardianRelation.valueOf(rs.getString("relation")),
+                            rs.getBoolean("viewing_right")))
+                    .forEach(l -> links.computeIfAbsent(l.guardianId().value(), k -> new ArrayList<>()).add(l));
+            if (links.isEmpty()) {
+                return List.<nl.ouderportaal.spi.host.GuardianWithLinks>of();
+            }
+            return h.createQuery("select * from guardian where id in (<ids>) order by surname, preferred_name")
+                    .bindList("ids", List.copyOf(links.keySet()))
+                    .map((rs, ctx) -> new nl.ouderportaal.spi.host.GuardianWithLinks(guardian(rs), links.get(rs.getString("id"))))
+                    .list();
+        });
+    }
+
+    private static Guardian guardian(ResultSet rs) throws SQLException {
+        return new Guardian(GuardianId.of(rs.getString("id")), name(rs),
                         new GuardianPersonalData(date(rs, "birth_date"), gender(rs.getString("gender")),
                                 rs.getString("country_of_birth"), rs.getString("nationality"), rs.getString("education_level")),
                         rs.getString("street") == null ? null : address(rs),
@@ -159,8 +186,7 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
                         rs.getString("gp_name") == null ? null : new GeneralPractitioner(rs.getString("gp_name"),
                                 rs.getString("gp_practice"), rs.getString("gp_phone"), null),
                         new FamilyData(rs.getString("family_name"), rs.getString("marital_status"),
-                                (Integer) rs.getObject("children_in_family"))))
-                .findOne());
+                                (Integer) rs.getObject("children_in_family")));
     }
 
     @Override

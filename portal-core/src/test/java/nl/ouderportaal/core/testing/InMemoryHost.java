@@ -190,6 +190,20 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     }
 
     @Override
+    public List<nl.ouderportaal.spi.host.GuardianWithLinks> guardiansOfSchool(SchoolId school) {
+        count("guardiansOfSchool");
+        Map<GuardianId, List<GuardianLink>> bySchool = new LinkedHashMap<>();
+        for (GuardianLink link : links) {
+            Student student = students.get(link.studentId());
+            if (student != null && student.schoolId().equals(school) && guardians.containsKey(link.guardianId())) {
+                bySchool.computeIfAbsent(link.guardianId(), g -> new ArrayList<>()).add(link);
+            }
+        }
+        return bySchool.entrySet().stream()
+                .map(e -> new nl.ouderportaal.spi.host.GuardianWithLinks(guardians.get(e.getKey()), e.getValue())).toList();
+    }
+
+    @Override
     public List<Group> groups(SchoolId school, SchoolYear year) {
         count("groups");
         return groups.getOrDefault(year, Map.of()).values().stream().filter(g -> g.schoolId().equals(school)).distinct().toList();

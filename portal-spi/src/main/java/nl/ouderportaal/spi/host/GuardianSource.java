@@ -3,6 +3,7 @@ package nl.ouderportaal.spi.host;
 import java.util.List;
 import java.util.Optional;
 import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
 
 /**
  * Supplies guardians and their links to students. Required by the portal core.
@@ -23,4 +24,10 @@ public interface GuardianSource {
 
     /** Every link of the guardian to a student, at any school. One call per guardian. */
     List<GuardianLink> linksOfGuardian(GuardianId id);
+
+    /**
+     * Every guardian linked to a student of the school (in education or not), with those links, for the
+     * staff's account overview. One call per overview; may be large, so return it as the host stores it.
+     */
+    List<GuardianWithLinks> guardiansOfSchool(SchoolId school);
 }
