@@ -94,7 +94,7 @@ public final class Portal implements AutoCloseable {
         CommandValidator validator = new CommandValidator();
         SettingsRepository settings = new SettingsRepository(store);
         AccountRepository accountRepository = new AccountRepository(store);
-        this.audit = new AuditLog(store);
+        this.audit = new AuditLog(store, clock, builder.auditRetention);
         this.outbox = new MailOutbox(store);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         this.staffAccess = new StaffAccess(store, audit, clock);
@@ -216,6 +216,7 @@ public final class Portal implements AutoCloseable {
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
         private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
         private MailTransport mailTransport;
+        private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
 
         private Builder() {
         }
@@ -226,6 +227,15 @@ public final class Portal implements AutoCloseable {
          */
         public Builder accounts(AccountSettings settings) {
             this.accountSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** How long audit events are kept; {@link AuditLog#purgeExpired()} deletes older ones. Default 730 days. */
+        public Builder auditRetention(java.time.Duration retention) {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("The audit retention must be positive");
+            }
+            this.auditRetention = retention;
             return this;
         }
 

@@ -12,10 +12,30 @@ public final class AuditLog {
 
     private static final int MAX_DETAIL = 4000;
 
+    /** Two school years by default: long enough to answer a parent's question, no longer (AVG). */
+    public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(730);
+
     private final PortalStore store;
+    private final java.time.Clock clock;
+    private final java.time.Duration retention;
 
     public AuditLog(PortalStore store) {
+        this(store, java.time.Clock.systemUTC(), DEFAULT_RETENTION);
+    }
+
+    public AuditLog(PortalStore store, java.time.Clock clock, java.time.Duration retention) {
         this.store = store;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /**
+     * Deletes the events older than the configured retention; run it daily (any node may).
+     *
+     * @return how many events were deleted
+     */
+    public int purgeExpired() {
+        return purgeOlderThan(clock.instant().minus(retention));
     }
 
     public void append(Handle h, AuditEvent event) {
