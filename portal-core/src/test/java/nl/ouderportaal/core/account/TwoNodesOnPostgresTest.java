@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +22,7 @@ import nl.ouderportaal.core.mail.QueuedMail;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.testing.Race;
 import nl.ouderportaal.core.testing.TestDatabases;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.modules.absences.AbsencesModule;
@@ -84,31 +84,16 @@ class TwoNodesOnPostgresTest {
         f.portal.invitations().inviteOne(ADMIN, SCHOOL, anna);
         f.deliver();
         String token = f.lastToken("anna@example.org");
-        ExecutorService threads = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        AtomicInteger wins = new AtomicInteger();
-        List<Future<?>> attempts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            Portal node = i % 2 == 0 ? a : b;
-            String password = PASSWORD + " " + i;
-            attempts.add(threads.submit(() -> {
-                start.await();
-                try {
-                    node.authentication().acceptInvitation(token, password);
-                    wins.incrementAndGet();
-                } catch (PortalValidationException refused) {
-                    // All but one.
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> attempt : attempts) {
-            attempt.get();
-        }
-        threads.shutdown();
+        int wins = Race.successes(50, i -> {
+            try {
+                (i % 2 == 0 ? a : b).authentication().acceptInvitation(token, PASSWORD + " " + i);
+                return true;
+            } catch (PortalValidationException refused) {
+                return false;
+            }
+        });
 
-        assertThat(wins).hasValue(1);
+        assertThat(wins).isOne();
         assertThat(f.auditActions(anna)).filteredOn("password.set"::equals).hasSize(1);
     }
 

@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.modules.support.TestContexts;
 import nl.ouderportaal.spi.SchoolYear;
 import nl.ouderportaal.spi.StudentId;
-import nl.ouderportaal.spi.host.EnrolmentStatus;
-import nl.ouderportaal.spi.host.Gender;
-import nl.ouderportaal.spi.host.PersonName;
-import nl.ouderportaal.spi.host.Registration;
-import nl.ouderportaal.spi.host.Student;
-import nl.ouderportaal.spi.host.StudentPersonalData;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import nl.ouderportaal.spi.module.NoOptions;
@@ -26,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The absences module")
 class AbsencesModuleTest {
 
-    private static final StudentId SANNE = StudentId.of("sanne");
+    private static final StudentId SANNE = TestContexts.SANNE;
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private static final SchoolYear YEAR = SchoolYear.containing(TODAY);
 
@@ -34,36 +28,8 @@ class AbsencesModuleTest {
     private final AbsencesModule module = new AbsencesModule();
 
     private ChildContext<NoOptions> context(SchoolYear year) {
-        Student child = new Student(SANNE, SchoolId.of("s"), new PersonName(null, "Sanne", null, "Jansen"),
-                EnrolmentStatus.IN_EDUCATION, new StudentPersonalData(LocalDate.of(2016, 1, 1), null, Gender.FEMALE, null,
-                null, null, null), null, false, List.of(), null, new Registration(LocalDate.of(2020, 1, 1), null, null), List.of());
-        AbsenceSource source = (student, schoolYear) -> List.copyOf(absences);
-        return new ChildContext<>() {
-            @Override
-            public Student child() {
-                return child;
-            }
-
-            @Override
-            public SchoolYear schoolYear() {
-                return year;
-            }
-
-            @Override
-            public LocalDate today() {
-                return TODAY;
-            }
-
-            @Override
-            public NoOptions options() {
-                return NoOptions.INSTANCE;
-            }
-
-            @Override
-            public <S> S source(Class<S> type) {
-                return type.cast(source);
-            }
-        };
+        return new TestContexts().with(AbsenceSource.class, (student, schoolYear) -> List.copyOf(absences))
+                .child(NoOptions.INSTANCE, year);
     }
 
     private void absent(String id, LocalDate from, LocalDate until, String reason, boolean authorised) {
