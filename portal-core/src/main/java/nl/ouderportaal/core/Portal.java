@@ -24,6 +24,7 @@ import nl.ouderportaal.core.admin.AccountOverview;
 import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.audit.AuditLog;
+import nl.ouderportaal.core.changes.ChangeRequests;
 import nl.ouderportaal.core.news.News;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
@@ -83,6 +84,7 @@ public final class Portal implements AutoCloseable {
     private final StaffAccess staffAccess;
     private final SchoolAdministration administration;
     private final AccountOverview overview;
+    private final ChangeRequests changeRequests;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -109,6 +111,8 @@ public final class Portal implements AutoCloseable {
         this.invitations = services.invitations();
         this.authentication = services.authentication();
         this.impersonations = services.impersonations();
+        this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
+                builder.zone);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
         this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
@@ -141,6 +145,11 @@ public final class Portal implements AutoCloseable {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** Corrections guardians send to their school (R-CHG). */
+    public ChangeRequests changeRequests() {
+        return changeRequests;
     }
 
     /** Verzorger accountbeheer: the account overview and its Excel export (staff). */

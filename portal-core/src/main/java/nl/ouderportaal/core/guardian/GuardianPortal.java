@@ -50,6 +50,7 @@ import nl.ouderportaal.spi.host.Student;
 import nl.ouderportaal.spi.host.StudentSource;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
+import nl.ouderportaal.spi.module.CorrectableField;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.module.Placement;
@@ -161,6 +162,48 @@ public final class GuardianPortal {
                         "Welcome to the parent portal. This is the dashboard of school " + s.name()))
                 .toList();
         return new Dashboard(welcomes, shown, kinds);
+    }
+
+    /**
+     * The visible child, for actions on a child (change requests); empty when the viewer may not see it.
+     */
+    public Optional<Student> visibleChild(Viewer viewer, StudentId child) {
+        Snapshot snapshot = load(viewer, "child:" + child);
+        return snapshot.visibility().isChildVisible(child) ? Optional.of(snapshot.students().get(child)) : Optional.empty();
+    }
+
+    /** The viewer's visible children, oldest first. */
+    public List<Student> visibleChildren(Viewer viewer) {
+        Snapshot snapshot = load(viewer, "children");
+        return snapshot.visibility().children().stream().map(snapshot.students()::get).toList();
+    }
+
+    /**
+     * What a guardian may propose corrections for on a visible child's About page (R-CHG-1, R-CHG-4):
+     * personal data, address and emergency numbers, and the fields active modules placed there offer
+     * (medical: only values the host has). Empty when the child is not visible.
+     */
+    public Optional<List<CorrectableField>> correctableFields(Viewer viewer, StudentId child) {
+        Snapshot snapshot = load(viewer, "corrections:" + child);
+        if (!snapshot.visibility().isChildVisible(child)) {
+            return Optional.empty();
+        }
+        Student student = snapshot.students().get(child);
+        List<CorrectableField> fields = new ArrayList<>(StudentFields.of(student));
+        Map<String, String> options = settings.moduleOptionsJson(student.schoolId());
+        SchoolYear current = SchoolYear.containing(today());
+        for (ContentModule<?> module : modules.all()) {
+            if (module.descriptor().placement() == Placement.ABOUT_CHILD
+                    && snapshot.visibility().isModuleVisible(child, module.descriptor().id())) {
+                fields.addAll(moduleFields(module, options, student, current));
+            }
+        }
+        return Optional.of(fields);
+    }
+
+    private <O> List<CorrectableField> moduleFields(ContentModule<O> module, Map<String, String> options, Student student,
+                                                    SchoolYear year) {
+        return module.correctableFields(context(module, options, student, year, today()));
     }
 
     /**

@@ -44,6 +44,8 @@ final class AccountsFixture implements AutoCloseable {
     GreenMail smtp;
     final int smtpPort;
     final Portal portal;
+    /** The host's change-request listener; tests replace it with a mock to verify the call. */
+    volatile nl.ouderportaal.spi.host.ChangeRequestListener changeListener = request -> { };
 
     AccountsFixture(PortalStore store) {
         this(store, 0);
@@ -58,6 +60,7 @@ final class AccountsFixture implements AutoCloseable {
         smtp.start();
         smtpPort = smtp.getSmtp().getPort();
         portal = host.register(Portal.builder()).store(store).clock(clock)
+                .source(nl.ouderportaal.spi.host.ChangeRequestListener.class, request -> changeListener.changeRequested(request))
                 .accounts(AccountSettings.defaults(PORTAL_URL))
                 .mail(new SmtpSettings("127.0.0.1", smtpPortOverride > 0 ? smtpPortOverride : smtpPort,
                         SmtpSettings.Security.NONE, null, null,

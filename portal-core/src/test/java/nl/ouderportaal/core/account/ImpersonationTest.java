@@ -32,6 +32,7 @@ class ImpersonationTest {
     /** A guardian with a child at each of two schools, and an active account. */
     private static GuardianId anna(AccountsFixture f) {
         GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+        f.portal.configuration().updateSettings(SCHOOL, new SchoolSettingsUpdate("wijzigingen@regenboog.example.org", null, false), "x");
         var daan = f.host.addStudent("daan", SchoolId.of("klimop"), "Daan", java.time.LocalDate.of(2018, 1, 1),
                 nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
         f.host.link(anna, daan.id(), true);
@@ -82,6 +83,9 @@ class ImpersonationTest {
             // Every write of the public API that acts for a guardian through a session.
             Map<String, Consumer<String>> writes = new LinkedHashMap<>();
             writes.put("change password", t -> f.portal.authentication().changePassword(t, PASSWORD, PASSWORD + " nieuw"));
+            writes.put("correct a child", t -> f.portal.changeRequests().requestForChild(t, StudentId.of("child-of-anna"),
+                    java.util.Map.of("birthPlace", "Zeist")));
+            writes.put("correct own data", t -> f.portal.changeRequests().requestForSelf(t, java.util.Map.of("surname", "Bakker")));
             Map<String, Integer> before = rowCounts(f);
 
             for (var write : writes.entrySet()) {

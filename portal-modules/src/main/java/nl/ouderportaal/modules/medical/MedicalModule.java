@@ -4,7 +4,9 @@ import java.util.List;
 import nl.ouderportaal.modules.support.Views;
 import nl.ouderportaal.spi.host.GeneralPractitioner;
 import nl.ouderportaal.spi.module.ChildContext;
+import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.module.ContentModule;
+import nl.ouderportaal.spi.module.CorrectableField;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.module.NoOptions;
 import nl.ouderportaal.spi.module.Placement;
@@ -27,6 +29,33 @@ public final class MedicalModule implements ContentModule<NoOptions> {
     @Override
     public ModuleDescriptor<NoOptions> descriptor() {
         return DESCRIPTOR;
+    }
+
+    /** Only medical data the host already has can be corrected; nothing can be added (R-CHG-4). */
+    @Override
+    public List<CorrectableField> correctableFields(ChildContext<NoOptions> context) {
+        MedicalRecord record = context.source(MedicalSource.class).medical(context.child().id()).orElse(null);
+        if (record == null) {
+            return List.of();
+        }
+        List<CorrectableField> fields = new java.util.ArrayList<>();
+        add(fields, "medical.gp", "Huisarts", "GP", record.generalPractitioner() == null ? null : record.generalPractitioner().name(),
+                CorrectableField.Format.TEXT);
+        add(fields, "medical.gpPhone", "Telefoon huisarts", "GP's phone",
+                record.generalPractitioner() == null ? null : record.generalPractitioner().phone(), CorrectableField.Format.PHONE);
+        add(fields, "medical.medicines", "Medicijnen", "Medicines", record.medicines(), CorrectableField.Format.LONG_TEXT);
+        add(fields, "medical.limitations", "Beperkingen", "Limitations", record.limitations(), CorrectableField.Format.LONG_TEXT);
+        add(fields, "medical.allergies", "Allergieën", "Allergies", record.allergies(), CorrectableField.Format.LONG_TEXT);
+        add(fields, "medical.other", "Overige medische informatie", "Other medical information", record.other(),
+                CorrectableField.Format.LONG_TEXT);
+        return fields;
+    }
+
+    private static void add(List<CorrectableField> fields, String key, String dutch, String english, String value,
+                            CorrectableField.Format format) {
+        if (value != null && !value.isBlank()) {
+            fields.add(new CorrectableField(key, LocalizedText.of(dutch, english), value, format));
+        }
     }
 
     @Override

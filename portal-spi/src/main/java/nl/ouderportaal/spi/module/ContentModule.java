@@ -66,6 +66,15 @@ public interface ContentModule<O> {
         return List.of();
     }
 
+    /**
+     * The values on this module's part of a child page that a guardian may propose corrections for
+     * (R-CHG-1). A module that lets guardians correct only what the host already has (medical, R-CHG-4)
+     * lists only fields with a value.
+     */
+    default List<CorrectableField> correctableFields(ChildContext<O> context) {
+        return List.of();
+    }
+
     /** What the module shows on the School page, for modules placed there. */
     default List<Section> schoolPage(SchoolContext<O> context) {
         return List.of();
