@@ -50,6 +50,18 @@ public final class AccountRepository {
                 .bind("g", guardian.value()).map((rs, ctx) -> account(rs)).findOne());
     }
 
+    /** The account, locked until the caller's transaction ends; read with the caller's connection. */
+    public Optional<Account> byGuardianForUpdate(Handle h, GuardianId guardian) {
+        return h.createQuery("select " + ACCOUNT_COLUMNS + " from guardian_accounts where guardian_id = :g for update")
+                .bind("g", guardian.value()).map((rs, ctx) -> account(rs)).findOne();
+    }
+
+    /** Replaces the hash only (a parameter upgrade at login); the status stays as it is. */
+    public void updateHash(Handle h, GuardianId guardian, String passwordHash, Instant now) {
+        h.createUpdate("update guardian_accounts set password_hash = :hash, updated_at = :now where guardian_id = :g")
+                .bind("hash", passwordHash).bind("now", Timestamps.toColumn(now)).bind("g", guardian.value()).execute();
+    }
+
     public java.util.Map<GuardianId, Account> byGuardians(java.util.Collection<GuardianId> guardians) {
         java.util.Map<GuardianId, Account> result = new java.util.HashMap<>();
         if (guardians.isEmpty()) {

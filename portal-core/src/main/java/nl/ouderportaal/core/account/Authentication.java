@@ -58,42 +58,54 @@ public final class Authentication {
     public LoginResult login(String email, String password) {
         Instant now = clock.instant();
         char[] secret = password == null ? new char[0] : password.toCharArray();
-        if (email == null || email.isBlank() || email.length() > 320 || secret.length > PasswordPolicy.MAX_LENGTH) {
+        int length = password == null ? 0 : password.codePointCount(0, password.length());
+        if (email == null || email.isBlank() || email.length() > 320 || length > PasswordPolicy.MAX_LENGTH) {
             hasher.verifyDummy(secret);
-            return new LoginResult.Refused(LoginResult.REFUSED);
-        }
-        if (throttle.lockedUntil(email, now).isPresent()) {
-            hasher.verifyDummy(secret);
-            Optional<GuardianId> guardian = accounts.guardianOfEmail(email);
-            store.jdbi().useHandle(h -> audit(h, "login.throttled", guardian.orElse(null), null));
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
-        boolean matches;
-        if (account.isEmpty() || account.get().passwordHash() == null) {
+        String[] reason = {"wrong-password"};
+        LoginThrottle.Outcome outcome = throttle.attempt(email, now, () -> {
+            if (account.isEmpty() || account.get().passwordHash() == null) {
+                hasher.verifyDummy(secret);
+                reason[0] = account.isEmpty() ? "unknown-address" : "no-password";
+                return false;
+            }
+            boolean matches = hasher.verify(secret, account.get().passwordHash());
+            if (matches && account.get().status() != AccountStatus.ACTIVE) {
+                reason[0] = "account-" + account.get().status();
+                return false;
+            }
+            return matches;
+        });
+        GuardianId known = account.map(AccountRepository.Account::guardian).orElse(null);
+        if (outcome == LoginThrottle.Outcome.WAITING) {
             hasher.verifyDummy(secret);
-            matches = false;
-        } else {
-            matches = hasher.verify(secret, account.get().passwordHash());
-        }
-        if (!matches || account.get().status() != AccountStatus.ACTIVE) {
-            int failures = throttle.failure(email, now);
-            String reason = account.isEmpty() ? "unknown-address" : !matches ? "wrong-password" : "account-" + account.get().status();
-            store.jdbi().useHandle(h -> audit(h, "login.failed", account.map(AccountRepository.Account::guardian).orElse(null),
-                    reason + ", consecutive failures " + failures));
+            store.jdbi().useHandle(h -> audit(h, "login.throttled", known, null));
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
-        throttle.success(email);
+        if (outcome == LoginThrottle.Outcome.REFUSED) {
+            store.jdbi().useHandle(h -> audit(h, "login.failed", known, reason[0]));
+            return new LoginResult.Refused(LoginResult.REFUSED);
+        }
         GuardianId guardian = account.get().guardian();
-        String token = store.jdbi().inTransaction(h -> {
-            if (hasher.needsRehash(account.get().passwordHash())) {
-                accounts.setPassword(h, guardian, hasher.hash(secret), now);
+        String verifiedHash = account.get().passwordHash();
+        Optional<String> token = store.jdbi().inTransaction(h -> {
+            // The account may have changed while the password was checked (a reset, a deactivation): no session then.
+            Optional<AccountRepository.Account> current = accounts.byGuardianForUpdate(h, guardian);
+            if (current.isEmpty() || current.get().status() != AccountStatus.ACTIVE
+                    || !verifiedHash.equals(current.get().passwordHash())) {
+                return Optional.<String>empty();
+            }
+            if (hasher.needsRehash(verifiedHash)) {
+                accounts.updateHash(h, guardian, hasher.hash(secret), now);
             }
             accounts.recordLogin(h, guardian, now);
             audit(h, "login.succeeded", guardian, null);
-            return sessions.start(h, guardian, null, null);
+            return Optional.of(sessions.start(h, guardian, null, null));
         });
-        return new LoginResult.Success(token, guardian);
+        return token.<LoginResult>map(t -> new LoginResult.Success(t, guardian))
+                .orElseGet(() -> new LoginResult.Refused(LoginResult.REFUSED));
     }
 
     /** Ends the session server-side (R-ACC-8). */
@@ -124,9 +136,14 @@ public final class Authentication {
                 "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
         session.requireWritable();
         AccountRepository.Account account = accounts.byGuardian(session.guardian()).orElseThrow();
-        if (currentPassword == null || !hasher.verify(currentPassword.toCharArray(), account.passwordHash())) {
-            throw PortalValidationException.of("currentPassword", "Uw huidige wachtwoord klopt niet.",
-                    "Your current password is not right.");
+        boolean tooLong = currentPassword != null
+                && currentPassword.codePointCount(0, currentPassword.length()) > PasswordPolicy.MAX_LENGTH;
+        // The current password is guessed under the same throttle as a login, so a borrowed session cannot brute-force it.
+        LoginThrottle.Outcome outcome = throttle.attempt(account.email(), clock.instant(), () -> !tooLong
+                && currentPassword != null && hasher.verify(currentPassword.toCharArray(), account.passwordHash()));
+        if (outcome != LoginThrottle.Outcome.ACCEPTED) {
+            throw PortalValidationException.of("currentPassword", "Uw huidige wachtwoord klopt niet, of u moet even wachten.",
+                    "Your current password is not right, or you must wait a moment.");
         }
         policy.refusal(newPassword).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
@@ -177,7 +194,7 @@ public final class Authentication {
             if (guardian.isEmpty()) {
                 return guardian;
             }
-            Optional<AccountRepository.Account> account = accounts.byGuardian(guardian.get());
+            Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, guardian.get());
             if (account.isEmpty() || account.get().status() == AccountStatus.INACTIVE) {
                 h.rollback();
                 return Optional.<GuardianId>empty();
@@ -230,12 +247,14 @@ public final class Authentication {
         if (email == null || email.isBlank() || email.length() > 320) {
             return;
         }
+        // Counted for every address, known or not, so that the work done does not tell which addresses exist.
+        String key = "recovery:" + EmailAddresses.normalize(email);
+        boolean allowed = rateLimits.tryAcquire(key, settings.recoveryMailsPerHour(), RECOVERY_WINDOW, clock.instant());
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
         if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
             return;
         }
-        String key = "recovery:" + EmailAddresses.normalize(email);
-        if (!rateLimits.tryAcquire(key, settings.recoveryMailsPerHour(), RECOVERY_WINDOW, clock.instant())) {
+        if (!allowed) {
             store.jdbi().useHandle(h -> audit(h, "recovery.rate-limited", account.get().guardian(), what));
             return;
         }

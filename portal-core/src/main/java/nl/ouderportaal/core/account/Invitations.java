@@ -132,7 +132,7 @@ public final class Invitations {
             try {
                 store.jdbi().useTransaction(h -> {
                     Instant now = clock.instant();
-                    Optional<AccountRepository.Account> account = accounts.byGuardian(recipient.guardian());
+                    Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, recipient.guardian());
                     if (account.isEmpty()) {
                         accounts.insert(h, recipient.guardian(), recipient.email(), AccountStatus.INVITED, now);
                     } else if (account.get().status() == AccountStatus.INACTIVE) {
@@ -147,12 +147,25 @@ public final class Invitations {
                             actor.id().value(), actor.name(), recipient.guardian(), null));
                 });
                 sent.add(recipient);
-            } catch (RuntimeException raced) {
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
                 // Another invitation created an account with this address in the meantime.
                 skipped.put(recipient.guardian(), InvitationPreview.SkipReason.EMAIL_OF_ANOTHER_ACCOUNT);
             }
         }
         return new InvitationPreview(sent, skipped);
+    }
+
+    /** SQLSTATE 23505 (unique violation) on PostgreSQL and H2 alike. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireServes(StaffActor actor, SchoolId school) {

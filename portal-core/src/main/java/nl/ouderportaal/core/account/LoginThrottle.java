@@ -2,15 +2,19 @@ package nl.ouderportaal.core.account;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.store.Timestamps;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Counts consecutive failed logins per normalised email address, in the shared store so that every node
  * counts the same failures. After {@link AccountSettings#FAILURES_BEFORE_WAIT} failures the address waits
  * 1 minute, doubling with each further failure up to 15 minutes. Per account, not per IP: a guardian
  * behind a school's or a mobile network's shared address is not locked out by others.
+ *
+ * <p>Attempts for one address are serialised: the address's row is locked while its password is checked,
+ * so guesses sent in parallel (to one node or many) are counted one by one and cannot slip past the wait.
  */
 final class LoginThrottle {
 
@@ -20,50 +24,58 @@ final class LoginThrottle {
         this.store = store;
     }
 
-    /** Until when the address must wait, if it must. */
-    Optional<Instant> lockedUntil(String email, Instant now) {
-        return store.jdbi().withHandle(h -> h.createQuery(
-                        "select locked_until from login_throttle where email_normalized = :e")
-                .bind("e", EmailAddresses.normalize(email))
-                .map((rs, ctx) -> Optional.ofNullable(Timestamps.fromColumn(rs, "locked_until")))
-                .findOne().flatMap(o -> o).filter(until -> until.isAfter(now)));
+    /** The outcome of an attempt. */
+    enum Outcome {
+        ACCEPTED,
+        REFUSED,
+        WAITING
     }
 
-    /** Counts a failure; returns the new count. */
-    int failure(String email, Instant now) {
+    /**
+     * Runs one attempt for the address under its lock: {@link Outcome#WAITING} without calling the check
+     * while the address must wait; otherwise the check's verdict, counted.
+     */
+    Outcome attempt(String email, Instant now, BooleanSupplier check) {
         String key = EmailAddresses.normalize(email);
         return store.jdbi().inTransaction(h -> {
-            int updated = h.createUpdate("""
-                            update login_throttle set consecutive_failures = consecutive_failures + 1, updated_at = :now
-                            where email_normalized = :e""")
-                    .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
-            if (updated == 0) {
-                try {
-                    h.createUpdate("""
-                                    insert into login_throttle (email_normalized, consecutive_failures, updated_at)
-                                    values (:e, 1, :now)""")
-                            .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
-                } catch (RuntimeException raced) {
-                    // Another node inserted the row first: count on it.
-                    h.createUpdate("""
-                                    update login_throttle set consecutive_failures = consecutive_failures + 1, updated_at = :now
-                                    where email_normalized = :e""")
-                            .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
-                }
+            ensureRow(h, key, now);
+            var row = h.createQuery("select consecutive_failures, locked_until from login_throttle"
+                            + " where email_normalized = :e for update")
+                    .bind("e", key)
+                    .map((rs, ctx) -> new Object[] {rs.getInt("consecutive_failures"), Timestamps.fromColumn(rs, "locked_until")})
+                    .one();
+            Instant lockedUntil = (Instant) row[1];
+            if (lockedUntil != null && lockedUntil.isAfter(now)) {
+                return Outcome.WAITING;
             }
-            int failures = h.createQuery("select consecutive_failures from login_throttle where email_normalized = :e")
-                    .bind("e", key).mapTo(Integer.class).one();
-            if (failures >= AccountSettings.FAILURES_BEFORE_WAIT) {
-                h.createUpdate("update login_throttle set locked_until = :until where email_normalized = :e")
-                        .bind("until", Timestamps.toColumn(now.plus(wait(failures)))).bind("e", key).execute();
+            if (check.getAsBoolean()) {
+                h.createUpdate("update login_throttle set consecutive_failures = 0, locked_until = null, updated_at = :now"
+                                + " where email_normalized = :e")
+                        .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
+                return Outcome.ACCEPTED;
             }
-            return failures;
+            int failures = (Integer) row[0] + 1;
+            h.createUpdate("update login_throttle set consecutive_failures = :f, locked_until = :until, updated_at = :now"
+                            + " where email_normalized = :e")
+                    .bind("f", failures)
+                    .bind("until", failures >= AccountSettings.FAILURES_BEFORE_WAIT
+                            ? Timestamps.toColumn(now.plus(wait(failures))) : null)
+                    .bind("now", Timestamps.toColumn(now)).bind("e", key).execute();
+            return Outcome.REFUSED;
         });
     }
 
-    void success(String email) {
-        store.jdbi().useHandle(h -> h.createUpdate("delete from login_throttle where email_normalized = :e")
-                .bind("e", EmailAddresses.normalize(email)).execute());
+    /** Creates the address's row if it is missing, without failing when another node does so at once. */
+    private void ensureRow(Handle h, String key, Instant now) {
+        if (store.isPostgres()) {
+            h.createUpdate("insert into login_throttle (email_normalized, consecutive_failures, updated_at)"
+                            + " values (:e, 0, :now) on conflict (email_normalized) do nothing")
+                    .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
+        } else {
+            h.createUpdate("merge into login_throttle t using (values (cast(:e as varchar(320)))) s(email) on t.email_normalized = s.email"
+                            + " when not matched then insert (email_normalized, consecutive_failures, updated_at) values (s.email, 0, :now)")
+                    .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
+        }
     }
 
     static Duration wait(int failures) {

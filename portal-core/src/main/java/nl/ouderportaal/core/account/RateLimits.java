@@ -5,7 +5,10 @@ import java.time.Instant;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.store.Timestamps;
 
-/** Fixed-window counters in the shared store, e.g. recovery mails per address per hour. */
+/**
+ * Fixed-window counters in the shared store, e.g. recovery mails per address per hour. A hit is counted
+ * under the row's lock, so concurrent requests on any number of nodes cannot all pass.
+ */
 final class RateLimits {
 
     private final PortalStore store;
@@ -17,24 +20,24 @@ final class RateLimits {
     /** Counts a hit; whether it is within {@code max} hits per {@code window}. */
     boolean tryAcquire(String key, int max, Duration window, Instant now) {
         return store.jdbi().inTransaction(h -> {
-            var current = h.createQuery("select window_start, hits from rate_limits where limit_key = :k")
-                    .bind("k", key)
-                    .map((rs, ctx) -> new Object[] {Timestamps.fromColumn(rs, "window_start"), rs.getInt("hits")})
-                    .findOne();
-            if (current.isEmpty()) {
-                h.createUpdate("insert into rate_limits (limit_key, window_start, hits) values (:k, :now, 1)")
+            if (store.isPostgres()) {
+                h.createUpdate("insert into rate_limits (limit_key, window_start, hits) values (:k, :now, 0)"
+                                + " on conflict (limit_key) do nothing")
                         .bind("k", key).bind("now", Timestamps.toColumn(now)).execute();
-                return true;
+            } else {
+                h.createUpdate("merge into rate_limits t using (values (cast(:k as varchar(400)))) s(k) on t.limit_key = s.k"
+                                + " when not matched then insert (limit_key, window_start, hits) values (s.k, :now, 0)")
+                        .bind("k", key).bind("now", Timestamps.toColumn(now)).execute();
             }
-            Instant start = (Instant) current.get()[0];
-            int hits = (Integer) current.get()[1];
+            Instant start = h.createQuery("select window_start from rate_limits where limit_key = :k for update")
+                    .bind("k", key).map((rs, ctx) -> Timestamps.fromColumn(rs, "window_start")).one();
             if (!start.plus(window).isAfter(now)) {
                 h.createUpdate("update rate_limits set window_start = :now, hits = 1 where limit_key = :k")
                         .bind("k", key).bind("now", Timestamps.toColumn(now)).execute();
                 return true;
             }
             h.createUpdate("update rate_limits set hits = hits + 1 where limit_key = :k").bind("k", key).execute();
-            return hits + 1 <= max;
+            return h.createQuery("select hits from rate_limits where limit_key = :k").bind("k", key).mapTo(Integer.class).one() <= max;
         });
     }
 }

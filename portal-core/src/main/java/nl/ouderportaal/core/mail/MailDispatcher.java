@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class MailDispatcher implements AutoCloseable {
 
     public static final int MAX_ATTEMPTS = 12;
-    static final int BATCH = 200;
+    static final int BATCH = 50;
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
 
@@ -65,7 +65,7 @@ public final class MailDispatcher implements AutoCloseable {
                 QueuedMail mail = batch.get(i);
                 try {
                     connection.send(mail);
-                    outbox.markSent(mail.id(), clock.instant());
+                    outbox.markSent(mail, clock.instant());
                     sent++;
                 } catch (MailTransport.MailException e) {
                     retry(mail, e.getMessage(), true);
@@ -85,7 +85,7 @@ public final class MailDispatcher implements AutoCloseable {
         boolean giveUp = attempts >= MAX_ATTEMPTS;
         long minutes = Math.min(60, 1L << Math.min(attempts, 6));
         Instant next = clock.instant().plus(Duration.ofMinutes(counted ? minutes : 1));
-        outbox.markFailed(mail.id(), counted, error, next, giveUp);
+        outbox.markFailed(mail, counted, error, next, giveUp);
         if (giveUp) {
             LOG.error("Mail {} ({}) given up after {} attempts: {}", mail.id(), mail.mail().kind(), attempts, error);
         }

@@ -76,28 +76,32 @@ public final class MailOutbox {
                             rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("kind"),
                             rs.getString("guardian_id") == null ? null : GuardianId.of(rs.getString("guardian_id")),
                             rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id"))),
-                            rs.getInt("attempts")))
+                            rs.getInt("attempts"), claim))
                     .list();
         });
     }
 
-    void markSent(long id, Instant now) {
+    /**
+     * Marks a mail sent and forgets its body, which may hold a single-use link that must not linger in the
+     * store. Only under the sender's own claim: a dispatcher whose lease ran out changes nothing.
+     */
+    void markSent(QueuedMail mail, Instant now) {
         store.jdbi().useHandle(h -> h.createUpdate("""
                         update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-                               claimed_by = null, claimed_until = null, last_error = null
-                        where id = :id""")
-                .bind("now", Timestamps.toColumn(now)).bind("id", id).execute());
+                               claimed_by = null, claimed_until = null, last_error = null, body_text = '', body_html = null
+                        where id = :id and claimed_by = :claim""")
+                .bind("now", Timestamps.toColumn(now)).bind("id", mail.id()).bind("claim", mail.claim()).execute());
     }
 
-    /** Puts a claimed mail back for a later attempt, or gives up on it for good. */
-    void markFailed(long id, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
-        store.jdbi().useHandle(h -> h.createUpdate("""
-                        update mail_outbox set status = :status, attempts = attempts + :counted, last_error = :error,
-                               next_attempt_at = :next, claimed_by = null, claimed_until = null
-                        where id = :id""")
+    /** Puts a claimed mail back for a later attempt, or gives up on it for good (and forgets its body). */
+    void markFailed(QueuedMail mail, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
+        store.jdbi().useHandle(h -> h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
+                        + " last_error = :error, next_attempt_at = :next, claimed_by = null, claimed_until = null"
+                        + (giveUp ? ", body_text = '', body_html = null" : "")
+                        + " where id = :id and claimed_by = :claim")
                 .bind("status", giveUp ? "FAILED" : "PENDING").bind("counted", counted ? 1 : 0)
                 .bind("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
-                .bind("next", Timestamps.toColumn(nextAttempt)).bind("id", id).execute());
+                .bind("next", Timestamps.toColumn(nextAttempt)).bind("id", mail.id()).bind("claim", mail.claim()).execute());
     }
 
     /** How many mails are still to be sent. */

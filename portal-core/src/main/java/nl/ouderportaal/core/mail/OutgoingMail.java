@@ -26,6 +26,10 @@ public record OutgoingMail(String recipient, String subject, String text, String
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(kind, "kind");
+        if (subject.length() > 250) {
+            // The outbox keeps at most 300 characters; a school's long name must not make a mail unsendable.
+            subject = subject.substring(0, 249) + "…";
+        }
         if (hasLineBreak(recipient) || hasLineBreak(subject)) {
             throw new IllegalArgumentException("Mail headers may not contain line breaks");
         }

@@ -6,6 +6,7 @@ package nl.ouderportaal.core.mail;
  * @param id the outbox row, also the mail's stable Message-ID
  * @param mail the mail
  * @param attempts earlier attempts
+ * @param claim the claim under which this dispatcher holds it; bookkeeping only counts under this claim
  */
-public record QueuedMail(long id, OutgoingMail mail, int attempts) {
+public record QueuedMail(long id, OutgoingMail mail, int attempts, String claim) {
 }

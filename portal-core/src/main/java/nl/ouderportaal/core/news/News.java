@@ -106,6 +106,9 @@ public final class News {
     private String checked(NewsCommand command) {
         validator.validate(command);
         String html = NewsHtml.sanitize(command.text());
+        if (html.length() > 100_000) {
+            throw PortalValidationException.of("text", "De tekst is te lang.", "The text is too long.");
+        }
         if (html.replaceAll("<[^>]*>", "").isBlank()) {
             throw PortalValidationException.of("text",
                     "De tekst bevat na het verwijderen van niet-toegestane opmaak niets meer.",

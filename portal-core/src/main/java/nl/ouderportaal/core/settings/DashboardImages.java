@@ -66,7 +66,11 @@ public final class DashboardImages {
                     throw refusal("De afbeelding is " + width + " x " + height + " pixels; ze moet minstens 170 x 170 pixels zijn.",
                             "The image is " + width + " x " + height + " pixels; it must be at least 170 x 170 pixels.");
                 }
-                BufferedImage image = reader.read(0);
+                // Decode no more pixels than the result needs: a one-colour 40 MP PNG is small on disk, huge in memory.
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.min(width, height) / (2 * SIDE));
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image = reader.read(0, param);
                 return squarePng(image);
             } finally {
                 reader.dispose();

@@ -112,6 +112,34 @@ class TwoNodesOnPostgresTest {
     }
 
     @Test
+    void guessesSentInParallelToBothNodesAreCountedOneByOne() throws Exception {
+        GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+        f.activate(anna, "anna@example.org", PASSWORD);
+
+        int accepted = Race.successes(20, i -> (i % 2 == 0 ? a : b).authentication()
+                .login("anna@example.org", "gok " + i) instanceof LoginResult.Success);
+
+        assertThat(accepted).isZero();
+        assertThat(f.auditActions(anna)).filteredOn("login.failed"::equals).hasSize(5);
+        assertThat(f.auditActions(anna)).filteredOn("login.throttled"::equals).hasSize(15);
+        assertThat(a.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
+    }
+
+    @Test
+    void recoveryMailsStayWithinTheLimitUnderConcurrentRequests() throws Exception {
+        GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+        f.activate(anna, "anna@example.org", PASSWORD);
+        int before = f.portal.outbox().pending();
+
+        Race.successes(12, i -> {
+            (i % 2 == 0 ? a : b).authentication().forgotPassword("anna@example.org");
+            return true;
+        });
+
+        assertThat(f.portal.outbox().pending() - before).isEqualTo(3);
+    }
+
+    @Test
     void aSettingOrModuleChangedOnOneNodeShowsOnTheOtherAtTheNextRequest() {
         List<PortalStore> stores = TestDatabases.postgresNodes(2);
         Portal nodeA = f.host.register(Portal.builder()).store(stores.get(0)).clock(f.clock).install(new AbsencesModule()).build();
