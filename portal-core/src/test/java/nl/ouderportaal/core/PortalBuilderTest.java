@@ -125,6 +125,25 @@ class PortalBuilderTest {
         assertThat(portal.installedModules()).extracting(ModuleDescriptor::id).containsExactly("absences");
         assertThat(portal.clock()).isSameAs(clock);
         assertThat(injector.getInstance(Portal.class)).isSameAs(portal);
+        assertThat(portal.mailDispatcher()).as("no transport bound: mails wait in the outbox").isEmpty();
+    }
+
+    @Test
+    void guiceTakesTheAccountSettingsAndMailTransportTheHostBinds() {
+        var injector = Guice.createInjector(new PortalGuiceModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(PortalStore.class).toInstance(store);
+                install(coreSourceBindings());
+                PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(
+                        nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("https://ouders.school.nl/")));
+                PortalGuiceModule.mailTransport(binder()).setBinding().toInstance(() -> {
+                    throw new nl.ouderportaal.core.mail.MailTransport.MailException("offline", null, true);
+                });
+            }
+        });
+
+        assertThat(injector.getInstance(Portal.class).mailDispatcher()).isPresent();
     }
 
     @Test

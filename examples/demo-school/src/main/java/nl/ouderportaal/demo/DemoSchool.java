@@ -32,6 +32,7 @@ import nl.ouderportaal.modules.reports.ReportsModule;
 import nl.ouderportaal.spi.SchoolYear;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.view.Section;
+import nl.ouderportaal.spi.view.Value;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.MaintenanceNotice;
 import nl.ouderportaal.core.guardian.Viewer;
@@ -305,7 +306,8 @@ public final class DemoSchool implements AutoCloseable {
                     : home.children().stream().filter(c -> c.student().id().equals(entry.child()))
                             .map(c -> c.student().name().preferredName()).findFirst().orElse("?");
             out.append(String.format("  %-22s %-8s %s%s%n", ValueFormatter.day(entry.date(), english(locale)), child,
-                    entry.title().in(locale), entry.detail() == null ? "" : " (" + ValueFormatter.format(entry.detail(), locale) + ")"));
+                    entry.title().in(locale), entry.detail() == null || entry.detail().equals(Value.day(entry.date())) ? ""
+                            : " (" + ValueFormatter.format(entry.detail(), locale) + ")"));
         }
         portal.authentication().logout(success.sessionToken());
         return out.toString();

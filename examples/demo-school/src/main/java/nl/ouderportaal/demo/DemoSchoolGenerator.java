@@ -229,8 +229,11 @@ public final class DemoSchoolGenerator {
                         back == 0 ? null : year.lastDay().minusDays(10));
                 for (int a = random.nextInt(4); a > 0; a--) {
                     LocalDate day = from.plusDays(random.nextInt(300));
-                    absence(h, id, day, day.plusDays(random.nextInt(3)), REASONS[random.nextInt(REASONS.length)],
-                            random.nextDouble() < 0.85);
+                    String reason = REASONS[random.nextInt(REASONS.length)];
+                    boolean authorised = random.nextDouble() < 0.85;
+                    if (!day.isAfter(today)) {
+                        absence(h, id, day, day.plusDays(random.nextInt(3)), reason, authorised);
+                    }
                 }
                 content(h, id, first, year, levelThen);
             }

@@ -27,11 +27,14 @@ public final class DemoSchoolMain {
                     """.formatted(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
                     DemoSchool.ADMIN_PASSWORD));
             System.out.println(demo.describeDemoGuardian(locale));
-            demo.writeNewestReportPdf(Path.of("demo-data"), locale)
-                    .ifPresent(file -> System.out.println("Sanne's newest report as the portal prints it: " + file + "\n"));
+            boolean english = "en".equals(locale.getLanguage());
+            demo.writeNewestReportPdf(Path.of("demo-data"), locale).ifPresent(file -> System.out.println(
+                    (english ? "Sanne's newest report as the portal prints it: " : "Het nieuwste rapport van Sanne, zoals het portaal het afdrukt: ")
+                            + file + "\n"));
             var mails = demo.mailbox().getReceivedMessages();
             if (mails.length > 0) {
-                System.out.println("Demo mailbox (first start: the guardian's invitation and her password confirmation):");
+                System.out.println(english ? "Demo mailbox (first start: the guardian's invitation and her password confirmation):"
+                        : "Demo-postvak (eerste start: de uitnodiging van de verzorger en de bevestiging van haar wachtwoord):");
                 for (var mail : mails) {
                     System.out.println("  -> " + String.join(", ", java.util.Arrays.stream(mail.getAllRecipients())
                             .map(Object::toString).toList()) + ": " + mail.getSubject());

@@ -10,13 +10,14 @@ import nl.ouderportaal.spi.module.DashboardEntry;
  *
  * @param welcomes the welcome text per school of a visible child (R-SET-5)
  * @param entries newest first, filtered to one kind when asked
- * @param kinds every kind present before filtering, for the category filter
+ * @param kinds every kind present before filtering, for the category filter, in alphabetical order
  */
 public record Dashboard(List<LocalizedText> welcomes, List<DashboardEntry> entries, Set<String> kinds) {
 
     public Dashboard {
         welcomes = List.copyOf(welcomes);
         entries = List.copyOf(entries);
-        kinds = Set.copyOf(kinds);
+        // Sorted, so that the same dashboard always serialises to the same JSON.
+        kinds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(kinds));
     }
 }

@@ -152,7 +152,10 @@ public final class GuardianPortal {
                     schools.containsKey(message.school()) && schools.size() > 1
                             ? Value.text(schools.get(message.school()).name()) : null));
         }
-        entries.sort(Comparator.comparing(DashboardEntry::date).reversed());
+        entries.sort(Comparator.comparing(DashboardEntry::date).reversed()
+                .thenComparing(DashboardEntry::kind)
+                .thenComparing(e -> e.child() == null ? "" : e.child().value())
+                .thenComparing(e -> e.title().nl()));
         Set<String> kinds = entries.stream().map(DashboardEntry::kind).collect(Collectors.toSet());
         List<DashboardEntry> shown = kind.map(k -> entries.stream().filter(e -> e.kind().equals(k)).toList()).orElse(entries);
         List<LocalizedText> welcomes = visibility.schools().stream().map(schools::get)

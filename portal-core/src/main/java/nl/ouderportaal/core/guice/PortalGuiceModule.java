@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import nl.ouderportaal.core.Portal;
+import nl.ouderportaal.core.account.AccountSettings;
+import nl.ouderportaal.core.mail.MailTransport;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.spi.module.ContentModule;
 
@@ -22,7 +24,9 @@ import nl.ouderportaal.spi.module.ContentModule;
  *   <li>the content modules in the {@link #contentModules(com.google.inject.Binder)} multibinder;</li>
  *   <li>the host's bindings of the source interfaces the core and those modules need (a missing one fails
  *       at injector creation, naming the module and the source);</li>
- *   <li>a {@link PortalStore} binding (required) and an optional {@link Clock} (system UTC by default).</li>
+ *   <li>a {@link PortalStore} binding (required), an optional {@link Clock} (system UTC by default), optional
+ *       {@link AccountSettings} (set them: links in mails are built from their portal address) and an optional
+ *       {@link MailTransport} (without one, mails wait in the outbox).</li>
  * </ul>
  *
  * <pre>{@code
@@ -49,16 +53,31 @@ public final class PortalGuiceModule extends AbstractModule {
         return OptionalBinder.newOptionalBinder(binder, Clock.class);
     }
 
+    /** The optional binder of the account settings (the portal's public address for links in mails). */
+    public static OptionalBinder<AccountSettings> accountSettings(com.google.inject.Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, AccountSettings.class);
+    }
+
+    /** The optional binder of the mail transport; without one, mails wait in the outbox. */
+    public static OptionalBinder<MailTransport> mailTransport(com.google.inject.Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, MailTransport.class);
+    }
+
     @Override
     protected void configure() {
         contentModules(binder());
         clock(binder()).setDefault().toInstance(Clock.systemUTC());
+        accountSettings(binder());
+        mailTransport(binder());
     }
 
     @Provides
     @Singleton
-    Portal portal(Injector injector, Set<ContentModule<?>> modules, Clock clock, PortalStore store) {
+    Portal portal(Injector injector, Set<ContentModule<?>> modules, Clock clock, PortalStore store,
+                  java.util.Optional<AccountSettings> accountSettings, java.util.Optional<MailTransport> mailTransport) {
         Portal.Builder builder = Portal.builder().clock(clock).store(store);
+        accountSettings.ifPresent(builder::accounts);
+        mailTransport.ifPresent(builder::mail);
         Set<Class<?>> needed = new LinkedHashSet<>(Portal.CORE_SOURCES);
         for (ContentModule<?> module : modules) {
             builder.install(module);
