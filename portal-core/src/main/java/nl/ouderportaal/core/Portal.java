@@ -25,6 +25,7 @@ import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
+import nl.ouderportaal.core.changes.Replies;
 import nl.ouderportaal.core.news.News;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
@@ -85,6 +86,7 @@ public final class Portal implements AutoCloseable {
     private final SchoolAdministration administration;
     private final AccountOverview overview;
     private final ChangeRequests changeRequests;
+    private final Replies replies;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -113,6 +115,7 @@ public final class Portal implements AutoCloseable {
         this.impersonations = services.impersonations();
         this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
                 builder.zone);
+        this.replies = new Replies(store, sources, guardians, authentication, audit, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
         this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
@@ -150,6 +153,11 @@ public final class Portal implements AutoCloseable {
     /** Corrections guardians send to their school (R-CHG). */
     public ChangeRequests changeRequests() {
         return changeRequests;
+    }
+
+    /** Guardians' replies to notes (R-NOTE). */
+    public Replies replies() {
+        return replies;
     }
 
     /** Verzorger accountbeheer: the account overview and its Excel export (staff). */

@@ -55,6 +55,7 @@ import nl.ouderportaal.modules.nationaltests.NationalTestSource;
 import nl.ouderportaal.modules.nationaltests.NationalTestsModule;
 import nl.ouderportaal.modules.nationaltests.NationalTestsOptions;
 import nl.ouderportaal.modules.nationaltests.Presentation;
+import nl.ouderportaal.modules.notes.NoteReplySink;
 import nl.ouderportaal.modules.notes.NoteSource;
 import nl.ouderportaal.modules.notes.NotesModule;
 import nl.ouderportaal.modules.notes.NotesOptions;
@@ -149,6 +150,7 @@ public final class DemoSchool implements AutoCloseable {
                 .source(StaffSource.class, sis)
                 .source(AbsenceSource.class, sis)
                 .source(NoteSource.class, sis)
+                .source(NoteReplySink.class, sis)
                 .source(PlanSource.class, sis)
                 .source(ReportSource.class, sis)
                 .source(MethodTestSource.class, sis)

@@ -25,6 +25,8 @@ import nl.ouderportaal.modules.methodtests.MethodTestSource;
 import nl.ouderportaal.modules.nationaltests.NationalTestResult;
 import nl.ouderportaal.modules.nationaltests.NationalTestSource;
 import nl.ouderportaal.modules.notes.Note;
+import nl.ouderportaal.modules.notes.NoteReply;
+import nl.ouderportaal.modules.notes.NoteReplySink;
 import nl.ouderportaal.modules.notes.NoteSource;
 import nl.ouderportaal.modules.plans.Plan;
 import nl.ouderportaal.modules.plans.PlanSource;
@@ -74,7 +76,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         StaffSource, AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource,
-        MedicalSource, ClassmateSource, HomeworkSource {
+        MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink {
 
     private final Jdbi jdbi;
 
@@ -302,6 +304,14 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
                         rs.getBoolean("category_published"), rs.getString("subject"), rs.getString("text"),
                         rs.getString("author")))
                 .list());
+    }
+
+    /** A reply becomes a new, unread note in the child's file, as the seed describes (R-NOTE-1). */
+    @Override
+    public void addReply(StudentId student, NoteReply reply) {
+        jdbi.useHandle(h -> h.execute("insert into note values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "reply-" + java.util.UUID.randomUUID(), student.value(), reply.date(), "Reactie verzorger", false,
+                reply.subject(), reply.text(), reply.createdBy()));
     }
 
     @Override

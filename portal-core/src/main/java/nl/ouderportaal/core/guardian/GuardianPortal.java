@@ -51,6 +51,7 @@ import nl.ouderportaal.spi.host.StudentSource;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.spi.module.CorrectableField;
+import nl.ouderportaal.spi.module.GuardianReply;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.module.Placement;
@@ -165,6 +166,25 @@ public final class GuardianPortal {
                         "Welcome to the parent portal. This is the dashboard of school " + s.name()))
                 .toList();
         return new Dashboard(welcomes, shown, kinds);
+    }
+
+    /**
+     * Hands a guardian's reply to a module (R-NOTE-1) when the module is shown for the visible child;
+     * {@link GuardianReply.Outcome#NOT_ALLOWED} otherwise. Callers check the session's write permit first.
+     */
+    public GuardianReply.Outcome reply(Viewer viewer, StudentId child, String moduleId, String itemId, GuardianReply reply) {
+        Snapshot snapshot = load(viewer, "reply:" + moduleId + ":" + child);
+        Optional<ContentModule<?>> module = modules.find(moduleId);
+        if (module.isEmpty() || !snapshot.visibility().isModuleVisible(child, moduleId)) {
+            return GuardianReply.Outcome.NOT_ALLOWED;
+        }
+        Student student = snapshot.students().get(child);
+        return replyTo(module.get(), settings.moduleOptionsJson(student.schoolId()), student, itemId, reply);
+    }
+
+    private <O> GuardianReply.Outcome replyTo(ContentModule<O> module, Map<String, String> options, Student student,
+                                              String itemId, GuardianReply reply) {
+        return module.reply(context(module, options, student, SchoolYear.containing(today()), today()), itemId, reply);
     }
 
     /**

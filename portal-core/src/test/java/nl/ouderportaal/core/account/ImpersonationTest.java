@@ -85,6 +85,7 @@ class ImpersonationTest {
             writes.put("change password", t -> f.portal.authentication().changePassword(t, PASSWORD, PASSWORD + " nieuw"));
             writes.put("correct a child", t -> f.portal.changeRequests().requestForChild(t, StudentId.of("child-of-anna"),
                     java.util.Map.of("birthPlace", "Zeist")));
+            writes.put("reply to a note", t -> f.portal.replies().reply(t, StudentId.of("child-of-anna"), "notes", "n1", "Dank u"));
             writes.put("correct own data", t -> f.portal.changeRequests().requestForSelf(t, java.util.Map.of("surname", "Bakker")));
             Map<String, Integer> before = rowCounts(f);
 

@@ -65,7 +65,7 @@ import nl.ouderportaal.spi.host.StudentSource;
  */
 public final class InMemoryHost implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource, MedicalSource,
-        ClassmateSource, StaffSource {
+        ClassmateSource, StaffSource, nl.ouderportaal.modules.notes.NoteReplySink {
 
     public final Map<SchoolId, School> schools = new LinkedHashMap<>();
     public final Map<SchoolId, List<SchoolYear>> schoolYears = new HashMap<>();
@@ -83,6 +83,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public final Map<StudentId, MedicalRecord> medical = new HashMap<>();
     public final Map<GroupId, List<Lesson>> timetables = new HashMap<>();
     public final List<StaffMember> staff = new ArrayList<>();
+    public final List<Map.Entry<StudentId, nl.ouderportaal.modules.notes.NoteReply>> replies = new ArrayList<>();
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     /** Registers every source of this host with the builder. */
@@ -105,7 +106,14 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
                 .source(NationalTestSource.class, this)
                 .source(MedicalSource.class, this)
                 .source(ClassmateSource.class, this)
-                .source(StaffSource.class, this);
+                .source(StaffSource.class, this)
+                .source(nl.ouderportaal.modules.notes.NoteReplySink.class, this);
+    }
+
+    @Override
+    public void addReply(StudentId student, nl.ouderportaal.modules.notes.NoteReply reply) {
+        count("addReply");
+        replies.add(Map.entry(student, reply));
     }
 
     public int calls(String method) {

@@ -11,6 +11,7 @@ import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.spi.module.DashboardEntry;
+import nl.ouderportaal.spi.module.GuardianReply;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.view.Block;
 import nl.ouderportaal.spi.view.Section;
@@ -30,7 +31,7 @@ public final class NotesModule implements ContentModule<NotesOptions> {
             .name("Notities", "Notes")
             .dashboard(true)
             .earlierSchoolYears(true)
-            .requires(NoteSource.class)
+            .requires(NoteSource.class, NoteReplySink.class)
             .build();
 
     @Override
@@ -83,6 +84,19 @@ public final class NotesModule implements ContentModule<NotesOptions> {
                 .map(n -> new DashboardEntry(ID, context.child().id(), n.date(),
                         LocalizedText.of("Notitie: " + n.subject(), "Note: " + n.subject()), Value.text(n.category())))
                 .toList();
+    }
+
+    /** A reply goes to the host only for a note the guardian can see, at a school that takes replies. */
+    @Override
+    public GuardianReply.Outcome reply(ChildContext<NotesOptions> context, String noteId, GuardianReply reply) {
+        if (!context.options().repliesAllowed()) {
+            return GuardianReply.Outcome.NOT_ALLOWED;
+        }
+        return notes(context).stream().filter(n -> n.id().equals(noteId)).findFirst().map(note -> {
+            context.source(NoteReplySink.class).addReply(context.child().id(), new NoteReply(note.id(),
+                    "Re: " + note.subject(), reply.text(), reply.author().displayName(), context.today(), true));
+            return GuardianReply.Outcome.ACCEPTED;
+        }).orElse(GuardianReply.Outcome.UNKNOWN_ITEM);
     }
 
     private static List<Note> notes(ChildContext<NotesOptions> context) {

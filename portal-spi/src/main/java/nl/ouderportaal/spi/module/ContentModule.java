@@ -75,6 +75,14 @@ public interface ContentModule<O> {
         return List.of();
     }
 
+    /**
+     * Takes a guardian's reply to one of the child's items (R-NOTE-1), handing it to the host; a module
+     * checks that the item is one the guardian can see and that its options allow replies.
+     */
+    default GuardianReply.Outcome reply(ChildContext<O> context, String itemId, GuardianReply reply) {
+        return GuardianReply.Outcome.NOT_ALLOWED;
+    }
+
     /** What the module shows on the School page, for modules placed there. */
     default List<Section> schoolPage(SchoolContext<O> context) {
         return List.of();
