@@ -27,6 +27,7 @@ import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
 import nl.ouderportaal.core.changes.Replies;
 import nl.ouderportaal.core.news.News;
+import nl.ouderportaal.core.guardian.DataExports;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
@@ -87,6 +88,7 @@ public final class Portal implements AutoCloseable {
     private final AccountOverview overview;
     private final ChangeRequests changeRequests;
     private final Replies replies;
+    private final DataExports dataExports;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -115,6 +117,7 @@ public final class Portal implements AutoCloseable {
         this.impersonations = services.impersonations();
         this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
                 builder.zone);
+        this.dataExports = new DataExports(guardians, authentication, audit, store, clock);
         this.replies = new Replies(store, sources, guardians, authentication, audit, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
@@ -153,6 +156,11 @@ public final class Portal implements AutoCloseable {
     /** Corrections guardians send to their school (R-CHG). */
     public ChangeRequests changeRequests() {
         return changeRequests;
+    }
+
+    /** A guardian's download of all their data (R-BEYOND-6). */
+    public DataExports dataExports() {
+        return dataExports;
     }
 
     /** Guardians' replies to notes (R-NOTE). */

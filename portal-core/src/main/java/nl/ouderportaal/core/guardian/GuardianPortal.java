@@ -168,6 +168,49 @@ public final class GuardianPortal {
         return new Dashboard(welcomes, shown, kinds);
     }
 
+    /** The guardian's profile page (R-POR-5); empty without an active account. */
+    public Optional<Profile> profile(Viewer viewer) {
+        Snapshot snapshot = load(viewer, "profile");
+        if (!snapshot.visibility().ownProfile()) {
+            return Optional.empty();
+        }
+        var account = accounts.byGuardian(viewer.guardian()).orElseThrow();
+        return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(guardian -> new Profile(guardian,
+                account.email(), account.status(), account.lastLoginAt(), StudentFields.of(guardian),
+                audit.ofGuardian(viewer.guardian(), "impersonation.", 200)));
+    }
+
+    /**
+     * Everything the portal shows the viewer, for download (R-BEYOND-6): profile, home, dashboard, news,
+     * every page of every visible child in every year they may see, and the School pages.
+     */
+    public Optional<GuardianExport> export(Viewer viewer) {
+        Optional<Profile> profile = profile(viewer);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        GuardianHome home = home(viewer);
+        List<ChildPage> pages = new ArrayList<>();
+        for (VisibleChild child : home.children()) {
+            StudentId id = child.student().id();
+            aboutChild(viewer, id).ifPresent(pages::add);
+            for (ModuleLink link : child.modules()) {
+                if (link.placement() != Placement.CHILD_MENU) {
+                    continue;
+                }
+                modulePage(viewer, id, link.moduleId(), Optional.empty()).ifPresent(page -> {
+                    pages.add(page);
+                    page.selectableYears().stream().filter(y -> !y.equals(page.schoolYear()))
+                            .forEach(year -> modulePage(viewer, id, link.moduleId(), Optional.of(year)).ifPresent(pages::add));
+                });
+            }
+        }
+        List<SchoolPage> schools = home.children().stream().map(c -> c.school().id()).distinct()
+                .map(school -> schoolPage(viewer, school)).flatMap(Optional::stream).toList();
+        return Optional.of(new GuardianExport(clock.instant(), profile.get(), home, dashboard(viewer, Optional.empty()),
+                news(viewer), pages, schools));
+    }
+
     /**
      * Hands a guardian's reply to a module (R-NOTE-1) when the module is shown for the visible child;
      * {@link GuardianReply.Outcome#NOT_ALLOWED} otherwise. Callers check the session's write permit first.
