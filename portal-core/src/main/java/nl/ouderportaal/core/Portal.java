@@ -28,6 +28,9 @@ import nl.ouderportaal.core.changes.ChangeRequests;
 import nl.ouderportaal.core.changes.Replies;
 import nl.ouderportaal.core.news.News;
 import nl.ouderportaal.core.guardian.DataExports;
+import nl.ouderportaal.core.notify.EmailDigestChannel;
+import nl.ouderportaal.core.notify.Notifications;
+import nl.ouderportaal.spi.notify.NotificationChannel;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
@@ -89,6 +92,7 @@ public final class Portal implements AutoCloseable {
     private final ChangeRequests changeRequests;
     private final Replies replies;
     private final DataExports dataExports;
+    private final Notifications notifications;
     private final News news;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -117,6 +121,10 @@ public final class Portal implements AutoCloseable {
         this.impersonations = services.impersonations();
         this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
                 builder.zone);
+        List<NotificationChannel> channels = new ArrayList<>(builder.channels);
+        channels.add(0, new EmailDigestChannel(store, outbox, clock, builder.accountSettings.portalUrl().toString()));
+        this.notifications = new Notifications(store, sources, guardians, authentication, accountRepository, channels,
+                audit, clock);
         this.dataExports = new DataExports(guardians, authentication, audit, store, clock);
         this.replies = new Replies(store, sources, guardians, authentication, audit, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
@@ -156,6 +164,11 @@ public final class Portal implements AutoCloseable {
     /** Corrections guardians send to their school (R-CHG). */
     public ChangeRequests changeRequests() {
         return changeRequests;
+    }
+
+    /** Notifications of new items to guardians who want them (R-NTF-1). */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** A guardian's download of all their data (R-BEYOND-6). */
@@ -242,6 +255,7 @@ public final class Portal implements AutoCloseable {
         private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
         private MailTransport mailTransport;
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
+        private final List<NotificationChannel> channels = new ArrayList<>();
 
         private Builder() {
         }
@@ -252,6 +266,12 @@ public final class Portal implements AutoCloseable {
          */
         public Builder accounts(AccountSettings settings) {
             this.accountSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Adds a notification channel (push, app, webhook) beside the built-in email digest. */
+        public Builder notificationChannel(NotificationChannel channel) {
+            channels.add(Objects.requireNonNull(channel, "channel"));
             return this;
         }
 

@@ -168,6 +168,19 @@ public final class GuardianPortal {
         return new Dashboard(welcomes, shown, kinds);
     }
 
+    /**
+     * Whether the viewer may see an item of a kind (a module id, or {@code activities}) about a child (or,
+     * for activities, the school) right now; for notifications, decided at the moment of sending.
+     */
+    public boolean maySee(Viewer viewer, SchoolId school, StudentId child, String kind) {
+        Snapshot snapshot = load(viewer, "notification");
+        if (ACTIVITIES.equals(kind) || child == null) {
+            return snapshot.visibility().schools().contains(school);
+        }
+        Student student = snapshot.students().get(child);
+        return student != null && student.schoolId().equals(school) && snapshot.visibility().isModuleVisible(child, kind);
+    }
+
     /** The guardian's profile page (R-POR-5); empty without an active account. */
     public Optional<Profile> profile(Viewer viewer) {
         Snapshot snapshot = load(viewer, "profile");

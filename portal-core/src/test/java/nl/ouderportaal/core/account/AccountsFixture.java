@@ -46,6 +46,8 @@ final class AccountsFixture implements AutoCloseable {
     final Portal portal;
     /** The host's change-request listener; tests replace it with a mock to verify the call. */
     volatile nl.ouderportaal.spi.host.ChangeRequestListener changeListener = request -> { };
+    /** An extra notification channel; tests replace it with a mock to verify the call. */
+    volatile nl.ouderportaal.spi.notify.NotificationChannel channel = (guardian, address, items) -> { };
 
     AccountsFixture(PortalStore store) {
         this(store, 0);
@@ -61,6 +63,8 @@ final class AccountsFixture implements AutoCloseable {
         smtpPort = smtp.getSmtp().getPort();
         portal = host.register(Portal.builder()).store(store).clock(clock)
                 .source(nl.ouderportaal.spi.host.ChangeRequestListener.class, request -> changeListener.changeRequested(request))
+                .install(new nl.ouderportaal.modules.absences.AbsencesModule())
+                .notificationChannel((guardian, address, items) -> channel.deliver(guardian, address, items))
                 .accounts(AccountSettings.defaults(PORTAL_URL))
                 .mail(new SmtpSettings("127.0.0.1", smtpPortOverride > 0 ? smtpPortOverride : smtpPort,
                         SmtpSettings.Security.NONE, null, null,

@@ -86,6 +86,7 @@ class ImpersonationTest {
             writes.put("correct a child", t -> f.portal.changeRequests().requestForChild(t, StudentId.of("child-of-anna"),
                     java.util.Map.of("birthPlace", "Zeist")));
             writes.put("reply to a note", t -> f.portal.replies().reply(t, StudentId.of("child-of-anna"), "notes", "n1", "Dank u"));
+            writes.put("switch notifications on", t -> f.portal.notifications().setEnabled(t, true));
             writes.put("correct own data", t -> f.portal.changeRequests().requestForSelf(t, java.util.Map.of("surname", "Bakker")));
             Map<String, Integer> before = rowCounts(f);
 
