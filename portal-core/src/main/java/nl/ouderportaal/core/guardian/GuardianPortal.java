@@ -188,8 +188,11 @@ public final class GuardianPortal {
             return Optional.empty();
         }
         var account = accounts.byGuardian(viewer.guardian()).orElseThrow();
+        boolean notifications = store.jdbi().withHandle(h -> h.createQuery(
+                        "select notifications from guardian_preferences where guardian_id = :g")
+                .bind("g", viewer.guardian().value()).mapTo(Boolean.class).findOne().orElse(false));
         return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(guardian -> new Profile(guardian,
-                account.email(), account.status(), account.lastLoginAt(), StudentFields.of(guardian),
+                account.email(), account.status(), account.lastLoginAt(), notifications, StudentFields.of(guardian),
                 audit.ofGuardian(viewer.guardian(), "impersonation.", 200)));
     }
 

@@ -15,11 +15,12 @@ import nl.ouderportaal.spi.module.CorrectableField;
  * @param username the account's email address, which is the username
  * @param status the account status
  * @param lastLogin the last login, or {@code null}
+ * @param notificationsEnabled whether the guardian switched notifications on (R-NTF-1)
  * @param correctableFields the fields with an edit pencil
  * @param impersonations when staff viewed the portal as this guardian, newest first (R-BEYOND-1)
  */
 public record Profile(Guardian guardian, String username, AccountStatus status, Instant lastLogin,
-                      List<CorrectableField> correctableFields, List<AuditEvent> impersonations) {
+                      boolean notificationsEnabled, List<CorrectableField> correctableFields, List<AuditEvent> impersonations) {
 
     public Profile {
         correctableFields = List.copyOf(correctableFields);

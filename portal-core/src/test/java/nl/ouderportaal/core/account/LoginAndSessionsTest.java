@@ -3,6 +3,7 @@ package nl.ouderportaal.core.account;
 import static nl.ouderportaal.core.account.AccountsFixture.ADMIN;
 import static nl.ouderportaal.core.account.AccountsFixture.SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -124,6 +125,26 @@ class LoginAndSessionsTest {
 
             assertThat(f.portal.authentication().session(session)).isEmpty();
             assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
+        }
+    }
+
+    @OnBothDatabases
+    void changingThePasswordNeedsTheCurrentOneAndEndsTheOtherSessions(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            f.activate(anna, "anna@example.org", PASSWORD);
+            String phone = login(f, "anna@example.org", PASSWORD);
+            String laptop = login(f, "anna@example.org", PASSWORD);
+
+            assertThatThrownBy(() -> f.portal.authentication().changePassword(laptop, "fout", PASSWORD + " nieuw"))
+                    .isInstanceOf(nl.ouderportaal.core.validation.PortalValidationException.class)
+                    .hasMessageContaining("huidige wachtwoord klopt niet");
+            f.portal.authentication().changePassword(laptop, PASSWORD, PASSWORD + " nieuw");
+
+            assertThat(f.portal.authentication().session(laptop)).isPresent();
+            assertThat(f.portal.authentication().session(phone)).isEmpty();
+            assertThat(f.portal.authentication().login("anna@example.org", PASSWORD + " nieuw")).isInstanceOf(LoginResult.Success.class);
+            assertThat(f.auditActions(anna)).contains("password.changed");
         }
     }
 

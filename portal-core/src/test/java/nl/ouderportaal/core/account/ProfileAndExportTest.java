@@ -84,6 +84,7 @@ class ProfileAndExportTest {
         assertThat(profile.guardian().id()).isEqualTo(anna);
         assertThat(profile.username()).isEqualTo("anna@example.org");
         assertThat(profile.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(profile.notificationsEnabled()).isFalse();
         assertThat(profile.correctableFields()).extracting(f -> f.key()).contains("countryOfBirth", "address.postalCode");
         assertThat(profile.impersonations()).extracting(e -> e.actorName()).containsExactly("Juf Ineke");
         assertThat(portal.guardians().profile(Viewer.guardian(GuardianId.of("other")))).as("no account").isEmpty();
