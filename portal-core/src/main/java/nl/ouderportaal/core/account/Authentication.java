@@ -132,8 +132,7 @@ public final class Authentication {
      *     new one is not acceptable
      */
     public void changePassword(String sessionToken, String currentPassword, String newPassword) {
-        Session session = sessions.resolve(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
-                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        Session session = requireSession(sessionToken);
         session.requireWritable();
         AccountRepository.Account account = accounts.byGuardian(session.guardian()).orElseThrow();
         boolean tooLong = currentPassword != null
@@ -158,6 +157,16 @@ public final class Authentication {
             audit(h, "password.changed", session.guardian(), null);
             outbox.enqueue(h, mails.passwordChanged(session.guardian(), account.email()), now);
         });
+    }
+
+    /**
+     * The live session of a token, for an action that needs one.
+     *
+     * @throws PortalValidationException when the token belongs to no live session
+     */
+    public Session requireSession(String sessionToken) {
+        return sessions.resolve(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
+                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
     }
 
     /** The live session of a token; see {@link Sessions#resolve}. */

@@ -143,8 +143,7 @@ public final class ChangeRequests {
     }
 
     private Session writableSession(String sessionToken) {
-        Session session = authentication.session(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
-                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        Session session = authentication.requireSession(sessionToken);
         session.requireWritable();
         return session;
     }

@@ -52,8 +52,7 @@ public final class Replies {
      *     when replying is not possible for this child, module or item
      */
     public void reply(String sessionToken, StudentId child, String moduleId, String itemId, String text) {
-        Session session = authentication.session(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
-                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        Session session = authentication.requireSession(sessionToken);
         session.requireWritable();
         String clean = text == null ? "" : text.replace("\r\n", "\n").strip();
         if (clean.isEmpty()) {

@@ -75,8 +75,7 @@ public final class DataExports {
     }
 
     private GuardianExport export(String sessionToken, String format) {
-        Session session = authentication.session(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
-                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        Session session = authentication.requireSession(sessionToken);
         if (session.isImpersonation()) {
             // A download of a family's data is the guardian's own right, not a page an administrator checks.
             throw new ImpersonationReadOnlyException();

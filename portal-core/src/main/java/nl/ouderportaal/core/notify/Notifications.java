@@ -88,8 +88,7 @@ public final class Notifications {
 
     /** Switches the session's guardian's notifications on or off (profile page). Refused in an impersonation. */
     public void setEnabled(String sessionToken, boolean enabled) {
-        Session session = authentication.session(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
-                "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+        Session session = authentication.requireSession(sessionToken);
         session.requireWritable();
         store.jdbi().useTransaction(h -> {
             Instant now = clock.instant();
