@@ -10,7 +10,7 @@ create table notification_items (
     kind         varchar(40)  not null,
     item_id      varchar(64)  not null,
     school_id    varchar(64)  not null,
-    student_id   varchar(64),
+    student_id   varchar(64)  not null, -- '' for a school-wide item: NULLs would not be unique
     title_nl     varchar(300) not null,
     title_en     varchar(300) not null,
     item_date    date         not null,

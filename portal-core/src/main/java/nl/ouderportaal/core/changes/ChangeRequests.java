@@ -133,13 +133,19 @@ public final class ChangeRequests {
             addresses.put(school, changeAddress(school));
         }
         boolean funding = changes.stream().anyMatch(c -> StudentFields.FUNDING_FIELDS.contains(c.key()));
-        List<Long> ids = new ArrayList<>();
-        for (var entry : bySchool.entrySet()) {
-            List<Student> weighted = funding ? entry.getValue().stream().filter(ChangeRequests::startedBeforeWeightingEnded).toList()
-                    : List.of();
-            ids.add(send(session.guardian(), guardian, entry.getKey(), null, changes, funding, weighted, addresses.get(entry.getKey())));
-        }
-        return ids;
+        // One transaction for all schools: either every school gets the request, or none does.
+        List<ChangeRequestListener.Request> stored = store.jdbi().inTransaction(h -> {
+            List<ChangeRequestListener.Request> requests = new ArrayList<>();
+            for (var entry : bySchool.entrySet()) {
+                List<Student> weighted = funding
+                        ? entry.getValue().stream().filter(ChangeRequests::startedBeforeWeightingEnded).toList() : List.of();
+                requests.add(store(h, session.guardian(), guardian, entry.getKey(), null, changes, funding, weighted,
+                        addresses.get(entry.getKey())));
+            }
+            return requests;
+        });
+        stored.forEach(this::tellHost);
+        return stored.stream().map(ChangeRequestListener.Request::id).toList();
     }
 
     private Session writableSession(String sessionToken) {
@@ -184,7 +190,7 @@ public final class ChangeRequests {
                 LocalizedText problem = result.problem().get();
                 violations.add(new Violation(field.key(), LocalizedText.of(field.label().nl() + " " + problem.nl() + ".",
                         field.label().en() + " " + problem.en() + ".")));
-            } else if (!result.value().get().equals(field.currentValue().strip())) {
+            } else if (!result.value().get().equals(normalisedCurrent(field, today))) {
                 changes.add(new FieldChange(field.key(), field.label(), field.currentValue(), result.value().get()));
             }
         }
@@ -197,35 +203,50 @@ public final class ChangeRequests {
         return changes;
     }
 
+    /** The host's value as the check would write it, so that "1234AB" and "1234 AB" count as unchanged. */
+    private static String normalisedCurrent(CorrectableField field, LocalDate today) {
+        return FieldFormats.check(field, field.currentValue(), today).value().orElse(field.currentValue().strip());
+    }
+
     private long send(GuardianId guardianId, Guardian guardian, SchoolId school, Student student, List<FieldChange> changes,
                       boolean funding, List<Student> weighted, String to) {
+        ChangeRequestListener.Request request = store.jdbi().inTransaction(h ->
+                store(h, guardianId, guardian, school, student, changes, funding, weighted, to));
+        tellHost(request);
+        return request.id();
+    }
+
+    private ChangeRequestListener.Request store(org.jdbi.v3.core.Handle h, GuardianId guardianId, Guardian guardian,
+                                                SchoolId school, Student student, List<FieldChange> changes, boolean funding,
+                                                List<Student> weighted, String to) {
         Instant now = clock.instant();
         String schoolName = sources.get(SchoolSource.class).schools(List.of(school)).stream().map(School::name)
                 .findFirst().orElse(school.value());
-        long id = store.jdbi().inTransaction(h -> {
-            long requestId = h.createUpdate("""
-                            insert into change_requests (school_id, guardian_id, student_id, subject_kind, changes_json, created_at)
-                            values (:school, :guardian, :student, :kind, :json, :now)""")
-                    .bind("school", school.value()).bind("guardian", guardianId.value())
-                    .bind("student", student == null ? null : student.id().value())
-                    .bind("kind", student == null ? "guardian" : "student").bind("json", json(changes))
-                    .bind("now", Timestamps.toColumn(now))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            outbox.enqueue(h, mail(to, guardian, schoolName, student, changes, funding, weighted, now, school), now);
-            audit.append(h, new AuditEvent(now, "change-request.sent", school, AuditEvent.ActorType.GUARDIAN,
-                    guardianId.value(), null, guardianId, "request " + requestId + ": "
-                    + changes.stream().map(FieldChange::key).collect(Collectors.joining(", "))));
-            return requestId;
-        });
+        long requestId = h.createUpdate("""
+                        insert into change_requests (school_id, guardian_id, student_id, subject_kind, changes_json, created_at)
+                        values (:school, :guardian, :student, :kind, :json, :now)""")
+                .bind("school", school.value()).bind("guardian", guardianId.value())
+                .bind("student", student == null ? null : student.id().value())
+                .bind("kind", student == null ? "guardian" : "student").bind("json", json(changes))
+                .bind("now", Timestamps.toColumn(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        outbox.enqueue(h, mail(to, guardian, schoolName, student, changes, funding, weighted, now, school), now);
+        audit.append(h, new AuditEvent(now, "change-request.sent", school, AuditEvent.ActorType.GUARDIAN,
+                guardianId.value(), null, guardianId, "request " + requestId + ": "
+                + changes.stream().map(FieldChange::key).collect(Collectors.joining(", "))));
+        return new ChangeRequestListener.Request(requestId, school, guardianId, student == null ? null : student.id(),
+                changes, funding, now);
+    }
+
+    /** After commit: the host's optional work queue. A failing listener does not undo the request. */
+    private void tellHost(ChangeRequestListener.Request request) {
         sources.find(ChangeRequestListener.class).ifPresent(listener -> {
             try {
-                listener.changeRequested(new ChangeRequestListener.Request(id, school, guardianId,
-                        student == null ? null : student.id(), changes, funding, now));
+                listener.changeRequested(request);
             } catch (RuntimeException e) {
-                LOG.error("The host's change-request listener failed for request {}; the request stands", id, e);
+                LOG.error("The host's change-request listener failed for request {}; the request stands", request.id(), e);
             }
         });
-        return id;
     }
 
     private OutgoingMail mail(String to, Guardian guardian, String schoolName, Student student, List<FieldChange> changes,

@@ -22,7 +22,8 @@ final class FieldFormats {
 
     /** The normalised value, or the reason it is refused. */
     static Result check(CorrectableField field, String proposed, LocalDate today) {
-        String value = proposed == null ? "" : proposed.strip();
+        // A form's textarea sends CRLF; one kind of line break is checked and kept.
+        String value = proposed == null ? "" : proposed.replace("\r\n", "\n").strip();
         boolean multiLine = field.format() == CorrectableField.Format.LONG_TEXT;
         if (CONTROL.matcher(value).find() || (!multiLine && value.contains("\n"))) {
             return refused("mag geen regeleinden of stuurtekens bevatten", "may not contain line breaks or control characters");

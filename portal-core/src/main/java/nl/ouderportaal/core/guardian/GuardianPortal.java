@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.account.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
+import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleContexts;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
@@ -169,16 +170,63 @@ public final class GuardianPortal {
     }
 
     /**
-     * Whether the viewer may see an item of a kind (a module id, or {@code activities}) about a child (or,
-     * for activities, the school) right now; for notifications, decided at the moment of sending.
+     * A reported item (for notifications): a kind (a module id, or {@code activities}), its school, its child
+     * ({@code null} for activities) and the host's id.
+     *
+     * @param kind module id or {@code activities}
+     * @param school the school
+     * @param child the child, or {@code null}
+     * @param itemId the host's id
      */
-    public boolean maySee(Viewer viewer, SchoolId school, StudentId child, String kind) {
+    public record ItemRef(String kind, SchoolId school, StudentId child, String itemId) {
+    }
+
+    /**
+     * Which of the items the viewer may see right now (R-NTF-1: decided at the moment of sending), with one
+     * snapshot of the facts: the child and module rules of the policy, the module's own item rules
+     * (published note categories, start dates, locked reports) and, for activities, the group rule.
+     *
+     * @return the indexes of the visible items
+     */
+    public Set<Integer> visibleItems(Viewer viewer, List<ItemRef> items) {
         Snapshot snapshot = load(viewer, "notification");
-        if (ACTIVITIES.equals(kind) || child == null) {
-            return snapshot.visibility().schools().contains(school);
+        Visibility visibility = snapshot.visibility();
+        Set<Integer> visible = new java.util.HashSet<>();
+        if (visibility.children().isEmpty()) {
+            return visible;
         }
-        Student student = snapshot.students().get(child);
-        return student != null && student.schoolId().equals(school) && snapshot.visibility().isModuleVisible(child, kind);
+        SchoolYear year = SchoolYear.containing(today());
+        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+        Map<SchoolId, List<Activity>> activities = new HashMap<>();
+        Map<SchoolId, Map<String, String>> options = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ItemRef item = items.get(i);
+            boolean ok;
+            if (ACTIVITIES.equals(item.kind())) {
+                ok = activities.computeIfAbsent(item.school(), school -> visibility.schools().contains(school)
+                                ? sources.get(ActivitySource.class).publishedActivities(school, year) : List.of())
+                        .stream().filter(a -> a.id().equals(item.itemId())).findFirst()
+                        .map(a -> VisibilityPolicy.isActivityVisible(visibility, snapshot.students(), groups, a))
+                        .orElse(false);
+            } else {
+                Optional<ContentModule<?>> module = modules.find(item.kind());
+                Student student = item.child() == null ? null : snapshot.students().get(item.child());
+                ok = module.isPresent() && student != null && student.schoolId().equals(item.school())
+                        && visibility.isModuleVisible(item.child(), item.kind())
+                        && itemVisible(module.get(), options.computeIfAbsent(item.school(), settings::moduleOptionsJson),
+                                student, year, item.itemId());
+            }
+            if (ok) {
+                visible.add(i);
+            }
+        }
+        return visible;
+    }
+
+    private <O> boolean itemVisible(ContentModule<O> module, Map<String, String> options, Student student, SchoolYear year,
+                                    String itemId) {
+        return module.isItemVisible(context(module, options, student, year, today()), itemId);
     }
 
     /** The guardian's profile page (R-POR-5); empty without an active account. */
@@ -193,7 +241,8 @@ public final class GuardianPortal {
                 .bind("g", viewer.guardian().value()).mapTo(Boolean.class).findOne().orElse(false));
         return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(guardian -> new Profile(guardian,
                 account.email(), account.status(), account.lastLoginAt(), notifications, StudentFields.of(guardian),
-                audit.ofGuardian(viewer.guardian(), "impersonation.", 200)));
+                // The list is the guardian's own: an administrator viewing as them does not read other staff's visits.
+                viewer.isImpersonation() ? List.of() : audit.ofGuardian(viewer.guardian(), "impersonation.", 200)));
     }
 
     /**
@@ -201,6 +250,9 @@ public final class GuardianPortal {
      * every page of every visible child in every year they may see, and the School pages.
      */
     public Optional<GuardianExport> export(Viewer viewer) {
+        if (viewer.isImpersonation()) {
+            throw new ImpersonationReadOnlyException();
+        }
         Optional<Profile> profile = profile(viewer);
         if (profile.isEmpty()) {
             return Optional.empty();
@@ -232,6 +284,9 @@ public final class GuardianPortal {
      * {@link GuardianReply.Outcome#NOT_ALLOWED} otherwise. Callers check the session's write permit first.
      */
     public GuardianReply.Outcome reply(Viewer viewer, StudentId child, String moduleId, String itemId, GuardianReply reply) {
+        if (viewer.isImpersonation()) {
+            throw new ImpersonationReadOnlyException();
+        }
         Snapshot snapshot = load(viewer, "reply:" + moduleId + ":" + child);
         Optional<ContentModule<?>> module = modules.find(moduleId);
         if (module.isEmpty() || !snapshot.visibility().isModuleVisible(child, moduleId)) {

@@ -65,25 +65,22 @@ public final class Notifications {
         this.clock = clock;
     }
 
-    /** Records a new item; the same item reported again is ignored. */
+    /** Records a new item; the same item reported again is ignored (on any node). */
     public void published(NewItem item) {
-        store.jdbi().useTransaction(h -> {
-            boolean known = h.createQuery("select count(*) from notification_items where kind = :kind and item_id = :item"
-                            + " and school_id = :school and " + (item.child() == null ? "student_id is null" : "student_id = :student"))
+        try {
+            store.jdbi().useHandle(h -> h.createUpdate("""
+                            insert into notification_items (kind, item_id, school_id, student_id, title_nl, title_en,
+                                                            item_date, created_at)
+                            values (:kind, :item, :school, :student, :nl, :en, :date, :now)""")
                     .bind("kind", item.kind()).bind("item", item.itemId()).bind("school", item.school().value())
-                    .bind("student", item.child() == null ? null : item.child().value())
-                    .mapTo(Integer.class).one() > 0;
-            if (!known) {
-                h.createUpdate("""
-                                insert into notification_items (kind, item_id, school_id, student_id, title_nl, title_en,
-                                                                item_date, created_at)
-                                values (:kind, :item, :school, :student, :nl, :en, :date, :now)""")
-                        .bind("kind", item.kind()).bind("item", item.itemId()).bind("school", item.school().value())
-                        .bind("student", item.child() == null ? null : item.child().value())
-                        .bind("nl", item.title().nl()).bind("en", item.title().en()).bind("date", item.date())
-                        .bind("now", Timestamps.toColumn(clock.instant())).execute();
+                    .bind("student", item.child() == null ? "" : item.child().value())
+                    .bind("nl", item.title().nl()).bind("en", item.title().en()).bind("date", item.date())
+                    .bind("now", Timestamps.toColumn(clock.instant())).execute());
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
             }
-        });
+        }
     }
 
     /** Switches the session's guardian's notifications on or off (profile page). Refused in an impersonation. */
@@ -110,7 +107,8 @@ public final class Notifications {
     }
 
     /**
-     * Delivers every pending item to the guardians who may see it now and want notifications.
+     * Delivers every pending item to the guardians who may see it now and want notifications. A failure
+     * for one guardian leaves that guardian's items pending for the next run and does not stop the others.
      *
      * @return how many guardians were notified
      */
@@ -118,64 +116,83 @@ public final class Notifications {
         List<Item> pending = store.jdbi().withHandle(h -> h.createQuery(
                         "select * from notification_items where processed_at is null order by id")
                 .map((rs, ctx) -> new Item(rs.getLong("id"), rs.getString("kind"), SchoolId.of(rs.getString("school_id")),
-                        rs.getString("student_id") == null ? null : StudentId.of(rs.getString("student_id")),
-                        LocalizedText.of(rs.getString("title_nl"), rs.getString("title_en")),
+                        rs.getString("student_id").isEmpty() ? null : StudentId.of(rs.getString("student_id")),
+                        rs.getString("item_id"), LocalizedText.of(rs.getString("title_nl"), rs.getString("title_en")),
                         rs.getObject("item_date", LocalDate.class)))
                 .list());
         if (pending.isEmpty()) {
             return 0;
         }
-        Map<GuardianId, List<Item>> perGuardian = new LinkedHashMap<>();
-        Map<StudentId, String> childNames = new java.util.HashMap<>();
+        Set<String> wanting = Set.copyOf(store.jdbi().withHandle(h -> h.createQuery(
+                "select guardian_id from guardian_preferences where notifications = true").mapTo(String.class).list()));
+        Set<Long> unfinished = new java.util.HashSet<>();
+        int notified = 0;
         for (var bySchool : pending.stream().collect(Collectors.groupingBy(Item::school, LinkedHashMap::new,
                 Collectors.toList())).entrySet()) {
-            List<GuardianWithLinks> guardiansOfSchool = sources.get(GuardianSource.class).guardiansOfSchool(bySchool.getKey());
-            Set<StudentId> children = bySchool.getValue().stream().map(Item::child).filter(java.util.Objects::nonNull)
-                    .collect(Collectors.toSet());
-            if (!children.isEmpty()) {
-                sources.get(StudentSource.class).students(children)
-                        .forEach(s -> childNames.put(s.id(), s.name().displayName()));
-            }
-            for (GuardianWithLinks entry : guardiansOfSchool) {
-                GuardianId guardian = entry.guardian().id();
-                if (!isEnabled(guardian) || accounts.status(guardian) != AccountStatus.ACTIVE) {
-                    continue;
-                }
-                Viewer viewer = Viewer.guardian(guardian);
-                for (Item item : bySchool.getValue()) {
-                    boolean linked = item.child() == null
-                            || entry.links().stream().anyMatch(l -> l.studentId().equals(item.child()));
-                    if (linked && guardians.maySee(viewer, item.school(), item.child(), item.kind())) {
-                        perGuardian.computeIfAbsent(guardian, g -> new ArrayList<>()).add(item);
-                    }
-                }
-            }
-        }
-        int notified = 0;
-        for (var entry : perGuardian.entrySet()) {
-            List<Item> items = claim(entry.getKey(), entry.getValue());
-            if (items.isEmpty()) {
+            List<Item> items = bySchool.getValue();
+            List<GuardianWithLinks> candidates = wanting.isEmpty() ? List.of()
+                    : sources.get(GuardianSource.class).guardiansOfSchool(bySchool.getKey()).stream()
+                            .filter(g -> wanting.contains(g.guardian().id().value())).toList();
+            if (candidates.isEmpty()) {
                 continue;
             }
-            String address = accounts.byGuardian(entry.getKey()).orElseThrow().email();
-            List<Notification> notifications = items.stream()
-                    .sorted(Comparator.comparing(Item::date).reversed())
-                    .map(i -> new Notification(i.kind(), i.child(), i.child() == null ? null : childNames.get(i.child()),
-                            i.title(), i.date()))
-                    .toList();
-            for (NotificationChannel channel : channels) {
+            Map<GuardianId, AccountRepository.Account> active = accounts.byGuardians(candidates.stream()
+                    .map(g -> g.guardian().id()).toList());
+            Map<StudentId, String> childNames = new java.util.HashMap<>();
+            Set<StudentId> children = items.stream().map(Item::child).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+            if (!children.isEmpty()) {
+                sources.get(StudentSource.class).students(children).forEach(s -> childNames.put(s.id(), s.name().displayName()));
+            }
+            List<GuardianPortal.ItemRef> refs = items.stream()
+                    .map(i -> new GuardianPortal.ItemRef(i.kind(), i.school(), i.child(), i.itemId())).toList();
+            for (GuardianWithLinks candidate : candidates) {
+                GuardianId guardian = candidate.guardian().id();
+                AccountRepository.Account account = active.get(guardian);
+                if (account == null || account.status() != AccountStatus.ACTIVE) {
+                    continue;
+                }
                 try {
-                    channel.deliver(entry.getKey(), address, notifications);
+                    Set<Integer> visible = guardians.visibleItems(Viewer.guardian(guardian), refs);
+                    List<Item> mine = new ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        if (visible.contains(i)) {
+                            mine.add(items.get(i));
+                        }
+                    }
+                    if (deliver(guardian, account.email(), claim(guardian, mine), childNames)) {
+                        notified++;
+                    }
                 } catch (RuntimeException e) {
-                    LOG.error("Notification channel {} failed for a guardian", channel.getClass().getName(), e);
+                    LOG.error("Notifications for one guardian failed; their items wait for the next run", e);
+                    items.forEach(i -> unfinished.add(i.id()));
                 }
             }
-            notified++;
         }
-        store.jdbi().useHandle(h -> h.createUpdate("update notification_items set processed_at = :now where id in (<ids>)")
-                .bindList("ids", pending.stream().map(Item::id).toList())
-                .bind("now", Timestamps.toColumn(clock.instant())).execute());
+        List<Long> done = pending.stream().map(Item::id).filter(id -> !unfinished.contains(id)).toList();
+        if (!done.isEmpty()) {
+            store.jdbi().useHandle(h -> h.createUpdate("update notification_items set processed_at = :now where id in (<ids>)")
+                    .bindList("ids", done).bind("now", Timestamps.toColumn(clock.instant())).execute());
+        }
         return notified;
+    }
+
+    private boolean deliver(GuardianId guardian, String address, List<Item> items, Map<StudentId, String> childNames) {
+        if (items.isEmpty()) {
+            return false;
+        }
+        List<Notification> notifications = items.stream()
+                .sorted(Comparator.comparing(Item::date).reversed())
+                .map(i -> new Notification(i.kind(), i.child(), i.child() == null ? null : childNames.get(i.child()),
+                        i.title(), i.date()))
+                .toList();
+        for (NotificationChannel channel : channels) {
+            try {
+                channel.deliver(guardian, address, notifications);
+            } catch (RuntimeException e) {
+                LOG.error("Notification channel {} failed for a guardian", channel.getClass().getName(), e);
+            }
+        }
+        return true;
     }
 
     /** The items not yet delivered to the guardian, marked delivered: one winner per item across nodes. */
@@ -188,13 +205,26 @@ public final class Notifications {
                         .bind("g", guardian.value()).bind("item", item.id()).bind("now", Timestamps.toColumn(clock.instant()))
                         .execute());
                 claimed.add(item);
-            } catch (RuntimeException alreadyDelivered) {
-                // The unique key says another run delivered it.
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another run delivered it already.
             }
         }
         return claimed;
     }
 
-    private record Item(long id, String kind, SchoolId school, StudentId child, LocalizedText title, LocalDate date) {
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Item(long id, String kind, SchoolId school, StudentId child, String itemId, LocalizedText title,
+                        LocalDate date) {
     }
 }

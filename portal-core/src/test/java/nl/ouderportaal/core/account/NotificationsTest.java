@@ -49,6 +49,8 @@ class NotificationsTest {
             f.channel = channel;
             int before = f.smtp.getReceivedMessages().length;
 
+            f.host.activities.add(new nl.ouderportaal.spi.host.Activity("sport", SCHOOL, "Sportdag", null, DAY.plusDays(10),
+                    DAY.plusDays(10), java.util.Set.of()));
             f.portal.notifications().published(absence("a1"));
             f.portal.notifications().published(absence("a1"));
             f.portal.notifications().published(new NewItem("activities", SCHOOL, null, "sport",
@@ -83,6 +85,23 @@ class NotificationsTest {
             f.portal.configuration().deactivate(SCHOOL, AbsencesModule.ID, "beheerder");
             f.portal.notifications().published(absence("a2"));
             assertThat(f.portal.notifications().dispatchOnce()).as("module off").isZero();
+        }
+    }
+
+    @OnBothDatabases
+    void itemsTheModuleOrTheGroupRuleHidesAreNotNotified(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            String anna = login(f, "anna", "anna@example.org");
+            f.portal.notifications().setEnabled(anna, true);
+            f.host.activities.add(new nl.ouderportaal.spi.host.Activity("trip8", SCHOOL, "Schoolreis groep 8", null,
+                    DAY.plusDays(5), DAY.plusDays(5), java.util.Set.of(nl.ouderportaal.spi.GroupId.of("g8"))));
+
+            f.portal.notifications().published(new NewItem("activities", SCHOOL, null, "trip8",
+                    LocalizedText.of("Schoolreis groep 8", "Trip group 8"), DAY.plusDays(5)));
+            f.portal.notifications().published(new NewItem("activities", SCHOOL, null, "unpublished",
+                    LocalizedText.of("Teamuitje", "Team outing"), DAY));
+
+            assertThat(f.portal.notifications().dispatchOnce()).as("another group's trip, an unpublished activity").isZero();
         }
     }
 

@@ -86,6 +86,11 @@ public final class NotesModule implements ContentModule<NotesOptions> {
                 .toList();
     }
 
+    @Override
+    public boolean isItemVisible(ChildContext<NotesOptions> context, String noteId) {
+        return notes(context).stream().anyMatch(n -> n.id().equals(noteId));
+    }
+
     /** A reply goes to the host only for a note the guardian can see, at a school that takes replies. */
     @Override
     public GuardianReply.Outcome reply(ChildContext<NotesOptions> context, String noteId, GuardianReply reply) {

@@ -76,6 +76,11 @@ public final class PlansModule implements ContentModule<PlansOptions> {
                 .toList();
     }
 
+    @Override
+    public boolean isItemVisible(ChildContext<PlansOptions> context, String planId) {
+        return plans(context).stream().anyMatch(p -> p.id().equals(planId));
+    }
+
     private static List<Plan> plans(ChildContext<PlansOptions> context) {
         return visible(context.source(PlanSource.class).plans(context.child().id(), context.schoolYear()).stream()
                 .filter(p -> p.student().equals(context.child().id())).toList(), context.options());

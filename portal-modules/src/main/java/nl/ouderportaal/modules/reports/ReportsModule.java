@@ -87,6 +87,11 @@ public final class ReportsModule implements ContentModule<NoOptions> {
                 .toList();
     }
 
+    @Override
+    public boolean isItemVisible(ChildContext<NoOptions> context, String reportId) {
+        return reports(context).stream().anyMatch(r -> r.id().equals(reportId));
+    }
+
     private static List<Report> reports(ChildContext<NoOptions> context) {
         return visible(context.source(ReportSource.class).reports(context.child().id(), context.schoolYear()).stream()
                 .filter(r -> r.student().equals(context.child().id())).toList());

@@ -76,6 +76,15 @@ public interface ContentModule<O> {
     }
 
     /**
+     * Whether one item of the child (a note, a plan, a report, by the host's id) passes the module's own
+     * rules (published category, start date, locked), for notifications decided at the moment of sending.
+     * Modules without item rules keep the default.
+     */
+    default boolean isItemVisible(ChildContext<O> context, String itemId) {
+        return true;
+    }
+
+    /**
      * Takes a guardian's reply to one of the child's items (R-NOTE-1), handing it to the host; a module
      * checks that the item is one the guardian can see and that its options allow replies.
      */
