@@ -16,6 +16,7 @@ import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.store.SqlErrors;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
@@ -148,7 +149,7 @@ public final class Invitations {
                 });
                 sent.add(recipient);
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
+                if (!SqlErrors.isUniqueViolation(e)) {
                     throw e;
                 }
                 // Another invitation created an account with this address in the meantime.
@@ -158,15 +159,6 @@ public final class Invitations {
         return new InvitationPreview(sent, skipped);
     }
 
-    /** SQLSTATE 23505 (unique violation) on PostgreSQL and H2 alike. */
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static void requireServes(StaffActor actor, SchoolId school) {
         if (!actor.serves(school) || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {

@@ -20,6 +20,7 @@ import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.store.SqlErrors;
 import nl.ouderportaal.core.store.Timestamps;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GuardianId;
@@ -77,7 +78,7 @@ public final class Notifications {
                     .bind("nl", item.title().nl()).bind("en", item.title().en()).bind("date", item.date())
                     .bind("now", Timestamps.toColumn(clock.instant())).execute());
         } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
+            if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
         }
@@ -206,7 +207,7 @@ public final class Notifications {
                         .execute());
                 claimed.add(item);
             } catch (RuntimeException e) {
-                if (!isUniqueViolation(e)) {
+                if (!SqlErrors.isUniqueViolation(e)) {
                     throw e;
                 }
                 // Another run delivered it already.
@@ -215,14 +216,6 @@ public final class Notifications {
         return claimed;
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private record Item(long id, String kind, SchoolId school, StudentId child, String itemId, LocalizedText title,
                         LocalDate date) {
