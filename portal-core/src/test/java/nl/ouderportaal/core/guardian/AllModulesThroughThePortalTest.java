@@ -180,7 +180,7 @@ class AllModulesThroughThePortalTest {
                 + "\"rows\":[[{\"type\":\"text\",\"text\":\"Spelling van 'ĳzer' en 'café'\"},{\"type\":\"text\",\"text\":\"Goed\"}]],"
                 + "\"emptyMessage\":{\"nl\":\"Geen beoordelingen.\",\"en\":\"No marks.\"}},"
                 + "{\"type\":\"fields\",\"fields\":[{\"label\":{\"nl\":\"Opmerking van de leerkracht\",\"en\":\"Teacher's remark\"},"
-                + "\"value\":{\"type\":\"text\",\"text\":\"Kind0 werkt hard; de juf is trots.\"}}]}]}]}");
+                + "\"value\":{\"type\":\"text\",\"text\":\"Kind0 werkt hard; de juf is trots.\"}}]}],\"acceptsReplies\":false}]}");
         assertThat(PortalJson.write(portal.guardians().dashboard(Viewer.guardian(parent), Optional.of("notes"))))
                 .contains("\"kind\":\"notes\"", "\"child\":\"child2\"");
     }

@@ -63,16 +63,19 @@ public final class NotesModule implements ContentModule<NotesOptions> {
         if (notes.isEmpty()) {
             blocks.add(new Block.Paragraph(Value.localized(Views.noneInYear("notities", "notes", context.schoolYear()))));
         }
+        List<Section> sections = new ArrayList<>();
+        sections.add(new Section(DESCRIPTOR.name(), blocks));
+        // One section per note, anchored by its id, so that a front end can offer a reply to that note.
         for (Note note : notes) {
-            blocks.add(new Block.Fields(List.of(
-                    field("Onderwerp", "Subject", Value.text(note.subject())),
+            String anchor = Section.isValidAnchor(note.id()) ? note.id() : null;
+            sections.add(new Section(anchor, LocalizedText.of(note.subject(), note.subject()), List.of(new Block.Fields(List.of(
                     field("Datum", "Date", Value.day(note.date())),
                     field("Categorie", "Category", Value.text(note.category())),
                     field("Gemaakt door", "Created by", Value.text(note.author())),
-                    field("Notitie", "Note", Value.text(note.text())),
-                    field("Reageren", "Reply", Views.yesNo(context.options().repliesAllowed())))));
+                    field("Notitie", "Note", Value.text(note.text()))))),
+                    anchor != null && context.options().repliesAllowed()));
         }
-        return List.of(new Section(DESCRIPTOR.name(), blocks));
+        return sections;
     }
 
     @Override

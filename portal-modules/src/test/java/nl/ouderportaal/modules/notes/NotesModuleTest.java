@@ -44,15 +44,25 @@ class NotesModuleTest {
     void thePageSaysWhetherAReplyIsPossible() {
         note("1", LocalDate.of(2026, 2, 2), true, "Gesprek februari");
 
-        var allowed = new NotesModule().childPage(contexts.child(new NotesOptions(null, true))).get(0);
-        var refused = new NotesModule().childPage(contexts.child(NotesOptions.DEFAULTS)).get(0);
+        var allowed = new NotesModule().childPage(contexts.child(new NotesOptions(null, true)));
+        var refused = new NotesModule().childPage(contexts.child(NotesOptions.DEFAULTS));
 
-        assertThat(((Block.Notice) allowed.blocks().get(0)).text().nl()).startsWith("U kunt op een notitie reageren");
-        assertThat(((Block.Notice) refused.blocks().get(0)).text().nl()).startsWith("Reageren op notities is bij deze school niet");
-        assertThat(((Block.Fields) allowed.blocks().get(1)).fields()).anySatisfy(f -> {
-            assertThat(f.label().en()).isEqualTo("Reply");
-            assertThat(f.value()).isEqualTo(Value.localized("Ja", "Yes"));
-        });
+        assertThat(((Block.Notice) allowed.get(0).blocks().get(0)).text().nl()).startsWith("U kunt op een notitie reageren");
+        assertThat(((Block.Notice) refused.get(0).blocks().get(0)).text().nl()).startsWith("Reageren op notities is bij deze school niet");
+        assertThat(allowed.get(1).anchor()).isEqualTo("1");
+        assertThat(allowed.get(1).title().nl()).isEqualTo("Gesprek februari");
+        assertThat(allowed.get(1).acceptsReplies()).as("each note is its own section, open to a reply").isTrue();
+        assertThat(refused.get(1).acceptsReplies()).isFalse();
+    }
+
+    @Test
+    void aNoteWhoseHostIdCannotBeAnAnchorIsShownWithoutAReplyForm() {
+        note("id with spaces/and slashes", LocalDate.of(2026, 2, 2), true, "Gesprek");
+
+        var page = new NotesModule().childPage(contexts.child(new NotesOptions(null, true)));
+
+        assertThat(page.get(1).anchor()).isNull();
+        assertThat(page.get(1).acceptsReplies()).isFalse();
     }
 
     @Test
