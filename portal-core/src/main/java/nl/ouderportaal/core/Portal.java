@@ -94,12 +94,14 @@ public final class Portal implements AutoCloseable {
     private final DataExports dataExports;
     private final Notifications notifications;
     private final News news;
+    private final AccountSettings accountSettings;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
         this.ownsStore = builder.ownsStore;
         this.modules = modules;
         this.clock = builder.clock;
+        this.accountSettings = builder.accountSettings;
         ModuleOptionsCodec codec = new ModuleOptionsCodec();
         CommandValidator validator = new CommandValidator();
         SettingsRepository settings = new SettingsRepository(store);
@@ -226,6 +228,11 @@ public final class Portal implements AutoCloseable {
     /** The installed content modules, in installation order. */
     public List<ModuleDescriptor<?>> installedModules() {
         return modules.descriptors();
+    }
+
+    /** The account behaviour this portal was built with, above all its public address. */
+    public AccountSettings accountSettings() {
+        return accountSettings;
     }
 
     public Clock clock() {
