@@ -4,25 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The guardian's pages, as a browser without JavaScript uses them")
-class GuardianPagesTest {
-
-    private static WebFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = new WebFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+class GuardianPagesTest extends AgainstOnePortal {
 
     private static WebFixture.Client loggedIn() {
         WebFixture.Client client = f.client();
