@@ -141,4 +141,22 @@ class GuardianPagesTest extends AgainstOnePortal {
             f.host.notes.removeIf(n -> n != null && n.id().equals("xss"));
         }
     }
+
+    @Test
+    void duringMaintenanceTheGuardianSeesTheNoticeAndNoneOfTheSchoolsChildren() {
+        f.portal.configuration().updateSettings(WebFixture.SCHOOL,
+                new nl.ouderportaal.core.settings.SchoolSettingsUpdate(null, null, true), "test");
+        try {
+            WebFixture.Client client = loggedIn();
+            String dashboard = client.get("/dashboard").body();
+
+            assertThat(dashboard).contains("class=\"notice\" role=\"status\"", "Er zijn (nog) geen kinderen zichtbaar")
+                    .doesNotContain("/children/child-of-anna/");
+            assertThat(client.get("/children/child-of-anna/notes").statusCode()).isEqualTo(404);
+            assertThat(client.get("/profile").statusCode()).isEqualTo(200);
+        } finally {
+            f.portal.configuration().updateSettings(WebFixture.SCHOOL,
+                    new nl.ouderportaal.core.settings.SchoolSettingsUpdate(null, null, false), "test");
+        }
+    }
 }
