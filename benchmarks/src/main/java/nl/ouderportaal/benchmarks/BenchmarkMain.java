@@ -120,7 +120,7 @@ public final class BenchmarkMain {
                 Written by the benchmarks module (see [README.md](README.md)); do not edit above the section
                 "What was made faster", which a run keeps. Run: %s, %.1f minutes in all.
 
-                Command: `./mvnw -q -pl benchmarks -am package -DskipTests exec:exec`
+                Command: `./mvnw -q -pl benchmarks -am verify -DskipTests -Pbenchmarks`
 
                 ## Machine
 
