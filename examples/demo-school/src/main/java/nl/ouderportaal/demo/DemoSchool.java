@@ -176,6 +176,31 @@ public final class DemoSchool implements AutoCloseable {
         return demo;
     }
 
+    /**
+     * Opens a demo world of another size (benchmarks use {@link DemoSize#SMALL} and {@link DemoSize#LARGE});
+     * otherwise the same as {@link #open(Path, Clock)}, which it calls once the world is generated.
+     */
+    public static DemoSchool open(Path dataDirectory, Clock clock, DemoSize size) {
+        Path ready = dataDirectory.resolve("sis.ready");
+        if (!Files.exists(ready)) {
+            deleteQuietly(dataDirectory.resolve("sis.mv.db"));
+            deleteQuietly(dataDirectory.resolve("sis.trace.db"));
+            // The same database and zone as open(Path, Clock) uses, which then finds the world ready.
+            JdbcConnectionPool sisPool = JdbcConnectionPool.create(
+                    "jdbc:h2:file:" + dataDirectory.resolve("sis").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sis", "");
+            try {
+                new DemoSchoolGenerator(LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Amsterdam")), size)
+                        .populate(Jdbi.create(sisPool));
+                Files.writeString(ready, "generated " + size.name() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                sisPool.dispose();
+            }
+        }
+        return open(dataDirectory, clock);
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);

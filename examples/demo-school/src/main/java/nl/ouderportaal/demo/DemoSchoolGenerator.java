@@ -16,7 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Fills the demo SIS with a deterministic school board: two Dutch primary schools, three school years
  * of history, families with separated parents, a secret address, a link without viewing right and a
- * child no longer in education. The same seed and school year always give the same data.
+ * child no longer in education. The same seed, size and school year always give the same data. Larger
+ * worlds ({@link DemoSize}) add schools, pupils and a benchmark family; the demo's own world is
+ * {@link DemoSize#DEMO}.
  */
 public final class DemoSchoolGenerator {
 
@@ -29,9 +31,10 @@ public final class DemoSchoolGenerator {
     public static final String DAAN = "s-daan";
     public static final String LOTTE = "s-lotte";
     public static final String TIM = "s-tim";
+    /** In the sized worlds only: a guardian with exactly three visible children at the main school. */
+    public static final String BENCHMARK_GUARDIAN = "g-bench";
+    public static final String BENCHMARK_EMAIL = "bench@example.org";
 
-    static final int PUPILS_PER_GROUP_MAIN = 25;
-    static final int PUPILS_PER_GROUP_SECOND = 8;
     private static final long SEED = 2026L;
 
     private static final String[] GIRLS = {"Emma", "Julia", "Mila", "Tess", "Sophie", "Zoë", "Sara", "Nora", "Yara", "Eva",
@@ -54,23 +57,48 @@ public final class DemoSchoolGenerator {
     private final Random random = new Random(SEED);
     private final LocalDate today;
     private final SchoolYear current;
+    private final DemoSize size;
     private int absenceNumber;
 
-    /** Generates history up to {@code today}, the demo's "now" from its clock. */
+    /** Generates the demo's own world with history up to {@code today}, the demo's "now" from its clock. */
     public DemoSchoolGenerator(LocalDate today) {
+        this(today, DemoSize.DEMO);
+    }
+
+    /** Generates a world of the given size with history up to {@code today}. */
+    public DemoSchoolGenerator(LocalDate today, DemoSize size) {
         this.today = today;
         this.current = SchoolYear.containing(today);
+        this.size = size;
+    }
+
+    /** The ids of the generated schools, in the order of {@link DemoSize#pupilsPerSchool()}. */
+    public static List<String> schoolIds(DemoSize size) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < size.schools(); i++) {
+            ids.add(i == 0 ? MAIN_SCHOOL : i == 1 ? SECOND_SCHOOL : String.format(java.util.Locale.ROOT, "school-%02d", i + 1));
+        }
+        return ids;
     }
 
     /** Creates the SIS schema and its data in an empty database. */
     public void populate(Jdbi jdbi) {
         jdbi.useTransaction(h -> {
             h.createScript(schema()).execute();
-            school(h, MAIN_SCHOOL, "OBS De Regenboog", "Regenbooglaan", "1", "3701 AB", "Zeist", true);
-            school(h, SECOND_SCHOOL, "CBS De Klimop", "Klimopstraat", "12", "3941 CD", "Doorn", false);
+            List<String> schools = schoolIds(size);
+            for (String school : schools) {
+                if (school.equals(MAIN_SCHOOL)) {
+                    school(h, MAIN_SCHOOL, "OBS De Regenboog", "Regenbooglaan", "1", "3701 AB", "Zeist", true);
+                } else if (school.equals(SECOND_SCHOOL)) {
+                    school(h, SECOND_SCHOOL, "CBS De Klimop", "Klimopstraat", "12", "3941 CD", "Doorn", false);
+                } else {
+                    school(h, school, "Basisschool " + school.substring(school.indexOf('-') + 1), "Schoolweg",
+                            school.substring(school.indexOf('-') + 1), "3700 AA", "Zeist", false);
+                }
+            }
             for (int back = 2; back >= 0; back--) {
                 SchoolYear year = new SchoolYear(current.startYear() - back);
-                for (String school : List.of(MAIN_SCHOOL, SECOND_SCHOOL)) {
+                for (String school : schools) {
                     h.execute("insert into school_year values (?, ?)", school, year.startYear());
                     for (int level = 1; level <= 8; level++) {
                         String group = groupId(school, year, level);
@@ -80,13 +108,15 @@ public final class DemoSchoolGenerator {
                     }
                 }
             }
-            demoFamily(h);
-            pupils(h, MAIN_SCHOOL, PUPILS_PER_GROUP_MAIN);
-            pupils(h, SECOND_SCHOOL, PUPILS_PER_GROUP_SECOND);
-            activities(h, MAIN_SCHOOL);
-            activities(h, SECOND_SCHOOL);
-            timetablesAndHomework(h, MAIN_SCHOOL);
-            timetablesAndHomework(h, SECOND_SCHOOL);
+            demoFamily(h, schools.size() > 1 ? SECOND_SCHOOL : MAIN_SCHOOL);
+            for (int i = 0; i < schools.size(); i++) {
+                pupils(h, schools.get(i), size.pupilsPerSchool().get(i));
+            }
+            if (size.benchmarkFamily()) {
+                benchmarkFamily(h);
+            }
+            schools.forEach(school -> activities(h, school));
+            schools.forEach(school -> timetablesAndHomework(h, school));
         });
     }
 
@@ -136,13 +166,13 @@ public final class DemoSchoolGenerator {
      * visible; Lotte (her stepdaughter) is linked without viewing right; Tim left for secondary school.
      * Sanne's father Erik Bakker has his own account and address.
      */
-    private void demoFamily(Handle h) {
+    private void demoFamily(Handle h, String daansSchool) {
         guardian(h, DEMO_GUARDIAN, "Marieke", "de", "Vries", "F", DEMO_EMAIL, "Beukenlaan", "7", "hbo", "Gescheiden", 4);
         guardian(h, DEMO_EX_PARTNER, "Erik", null, "Bakker", "M", "erik.bakker@example.org", "Stationsweg", "88", "mbo",
                 "Gescheiden", 1);
         student(h, SANNE, MAIN_SCHOOL, "Sanne Maria", "Sanne", "de", "Vries", 5, "F", "Beukenlaan", "7", true,
                 "IN_EDUCATION", "Sanne heeft op dinsdag zwemles en wordt dan om 15.00 uur opgehaald.");
-        student(h, DAAN, SECOND_SCHOOL, "Daan Pieter", "Daan", "de", "Vries", 3, "M", "Beukenlaan", "7", false,
+        student(h, DAAN, daansSchool, "Daan Pieter", "Daan", "de", "Vries", 3, "M", "Beukenlaan", "7", false,
                 "IN_EDUCATION", null);
         student(h, LOTTE, MAIN_SCHOOL, "Lotte", "Lotte", "van", "Dijk", 7, "F", "Lindenlaan", "3", false, "IN_EDUCATION", null);
         student(h, TIM, MAIN_SCHOOL, "Tim", "Tim", "de", "Vries", 9, "M", "Beukenlaan", "7", false, "LEFT", null);
@@ -155,9 +185,28 @@ public final class DemoSchoolGenerator {
         absence(h, DAAN, today.minusDays(2), today.minusDays(2), "Te laat", false);
     }
 
-    private void pupils(Handle h, String school, int perGroup) {
+    /**
+     * The Van Leeuwen family of the benchmarks: one guardian whose three children (groups 2, 5 and 7 of the
+     * main school) are all visible, the same in every sized world, so that her pages cost the same whatever
+     * the number of schools.
+     */
+    private void benchmarkFamily(Handle h) {
+        guardian(h, BENCHMARK_GUARDIAN, "Ingrid", "van", "Leeuwen", "F", BENCHMARK_EMAIL, "Molenweg", "21", "wo", "Gehuwd", 3);
+        String[] names = {"Fenna", "Jurre", "Maud"};
+        int[] levels = {2, 5, 7};
+        for (int i = 0; i < names.length; i++) {
+            String id = "s-bench-" + (i + 1);
+            student(h, id, MAIN_SCHOOL, names[i], names[i], "van", "Leeuwen", levels[i], i == 1 ? "M" : "F", "Molenweg", "21",
+                    false, "IN_EDUCATION", null);
+            link(h, BENCHMARK_GUARDIAN, id, "MOTHER", true);
+        }
+    }
+
+    /** {@code pupils} spread over groups 1 to 8, the lower groups taking the remainder. */
+    private void pupils(Handle h, String school, int pupils) {
         int number = 0;
         for (int level = 1; level <= 8; level++) {
+            int perGroup = pupils / 8 + (level <= pupils % 8 ? 1 : 0);
             for (int i = 0; i < perGroup; i++) {
                 String id = school + "-s" + (++number);
                 boolean girl = random.nextBoolean();

@@ -115,27 +115,32 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         if (ids.isEmpty()) {
             return List.of();
         }
+        boolean scan = ids.size() > LARGE_SELECTION;
+        Set<String> wanted = new HashSet<>(values(ids));
         return jdbi.withHandle(h -> {
             Map<String, List<EmergencyContact>> contacts = new HashMap<>();
-            h.createQuery("select * from emergency_contact where student_id in (<ids>) order by position")
-                    .bindList("ids", values(ids))
+            selectByIds(h, "select * from emergency_contact where student_id in (<ids>) order by position",
+                    "select * from emergency_contact order by position", ids, scan)
                     .map((rs, ctx) -> Map.entry(rs.getString("student_id"), new EmergencyContact(rs.getString("name"),
                             rs.getString("relation"), rs.getString("phone"))))
+                    .filter(e -> wanted.contains(e.getKey()))
                     .forEach(e -> contacts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             Map<String, List<SchoolCareerEntry>> careers = new HashMap<>();
-            h.createQuery("""
-                            select sg.student_id, sg.from_date, sg.until_date, g.start_year, g.name, g.year_level
-                            from student_group sg join class_group g on g.id = sg.group_id
-                            where sg.student_id in (<ids>) order by g.start_year""")
-                    .bindList("ids", values(ids))
+            String career = """
+                    select sg.student_id, sg.from_date, sg.until_date, g.start_year, g.name, g.year_level
+                    from student_group sg join class_group g on g.id = sg.group_id""";
+            selectByIds(h, career + " where sg.student_id in (<ids>) order by g.start_year", career + " order by g.start_year",
+                    ids, scan)
                     .map((rs, ctx) -> Map.entry(rs.getString("student_id"), new SchoolCareerEntry(
                             new SchoolYear(rs.getInt("start_year")), rs.getString("name"), rs.getInt("year_level"),
                             date(rs, "from_date"), date(rs, "until_date"))))
+                    .filter(e -> wanted.contains(e.getKey()))
                     .forEach(e -> careers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return h.createQuery("select * from student where id in (<ids>)").bindList("ids", values(ids))
-                    .map((rs, ctx) -> student(rs, contacts.getOrDefault(rs.getString("id"), List.of()),
-                            careers.getOrDefault(rs.getString("id"), List.of())))
-                    .list();
+            return selectByIds(h, "select * from student where id in (<ids>)", "select * from student", ids, scan)
+                    .map((rs, ctx) -> wanted.contains(rs.getString("id")) ? student(rs,
+                            contacts.getOrDefault(rs.getString("id"), List.of()), careers.getOrDefault(rs.getString("id"), List.of()))
+                            : null)
+                    .stream().filter(java.util.Objects::nonNull).toList();
         });
     }
 
@@ -172,8 +177,12 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
             if (links.isEmpty()) {
                 return List.<nl.ouderportaal.spi.host.GuardianWithLinks>of();
             }
-            return h.createQuery("select * from guardian where id in (<ids>) order by surname, preferred_name")
-                    .bindList("ids", List.copyOf(links.keySet()))
+            // The same selection as the links, as a subquery: a school's guardians can be far too many for a list of ids.
+            return h.createQuery("""
+                            select * from guardian where id in (select l.guardian_id from guardian_link l
+                                join student s on s.id = l.student_id where s.school_id = :school)
+                            order by surname, preferred_name""")
+                    .bind("school", school.value())
                     .map((rs, ctx) -> new nl.ouderportaal.spi.host.GuardianWithLinks(guardian(rs), links.get(rs.getString("id"))))
                     .list();
         });
@@ -212,8 +221,11 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         if (students.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> groups(h, "g.start_year = :year and sg.student_id in (<ids>)", null, year, values(students))
-                .entrySet().stream().filter(e -> e.getKey() != null)
+        boolean scan = students.size() > LARGE_SELECTION;
+        Set<String> wanted = new HashSet<>(values(students));
+        return jdbi.withHandle(h -> groups(h, scan ? "g.start_year = :year" : "g.start_year = :year and sg.student_id in (<ids>)",
+                        null, year, scan ? List.of() : values(students))
+                .entrySet().stream().filter(e -> e.getKey() != null && wanted.contains(e.getKey()))
                 .collect(java.util.stream.Collectors.toMap(e -> StudentId.of(e.getKey()), Map.Entry::getValue)));
     }
 
@@ -226,7 +238,7 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         if (school != null) {
             query.bind("school", school);
         }
-        if (byStudent) {
+        if (byStudent && !studentIds.isEmpty()) {
             query.bindList("ids", studentIds);
         }
         Map<String, String> keyToGroup = new HashMap<>();
@@ -407,6 +419,18 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
                 .map((rs, ctx) -> new Assignment(rs.getString("id"), group, rs.getString("subject"),
                         rs.getString("description"), date(rs, "due_date")))
                 .list());
+    }
+
+    /**
+     * Above this many ids a query reads the whole table and keeps the wanted rows in Java: H2 looks up a long
+     * list of ids one by one (about 0.1 ms each) and refuses more than 100,000 parameters, while a scan of a
+     * school board's table takes well under a second.
+     */
+    static final int LARGE_SELECTION = 1_000;
+
+    private static org.jdbi.v3.core.statement.Query selectByIds(Handle h, String byIds, String all,
+                                                                Collection<? extends Record> ids, boolean scan) {
+        return scan ? h.createQuery(all) : h.createQuery(byIds).bindList("ids", values(ids));
     }
 
     private static List<String> values(Collection<? extends Record> ids) {

@@ -110,25 +110,36 @@ public final class MailOutbox {
                 "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')").mapTo(Integer.class).one());
     }
 
+    /** Above this many guardians, a lookup reads every row of the kind and keeps the wanted ones. */
+    static final int LARGE_SELECTION = 1_000;
+
     /** Per guardian, the status of the last mail of a kind (e.g. the last invitation, R-ACC-11). */
     public Map<GuardianId, DeliveryStatus> lastOfKind(String kind, Collection<GuardianId> guardians) {
         Map<GuardianId, DeliveryStatus> result = new HashMap<>();
         if (guardians.isEmpty()) {
             return result;
         }
-        store.jdbi().useHandle(h -> h.createQuery("""
-                        select o.* from mail_outbox o
-                        where o.kind = :kind and o.guardian_id in (<ids>)
-                          and o.id = (select max(i.id) from mail_outbox i where i.kind = o.kind and i.guardian_id = o.guardian_id)""")
-                .bind("kind", kind).bindList("ids", guardians.stream().map(GuardianId::value).distinct().toList())
-                .map((rs, ctx) -> Map.entry(GuardianId.of(rs.getString("guardian_id")), new DeliveryStatus(
+        java.util.Set<GuardianId> wanted = java.util.Set.copyOf(guardians);
+        // A long id list is slower than a scan (H2 looks ids up one by one) and may pass H2's 100,000 parameters.
+        boolean scan = wanted.size() > LARGE_SELECTION;
+        store.jdbi().useHandle(h -> {
+            var query = h.createQuery("select o.* from mail_outbox o where o.kind = :kind"
+                            + (scan ? "" : " and o.guardian_id in (<ids>)")
+                            + " and o.id = (select max(i.id) from mail_outbox i where i.kind = o.kind and i.guardian_id = o.guardian_id)")
+                    .bind("kind", kind);
+            if (!scan) {
+                query.bindList("ids", wanted.stream().map(GuardianId::value).toList());
+            }
+            query.map((rs, ctx) -> Map.entry(GuardianId.of(rs.getString("guardian_id")), new DeliveryStatus(
                         switch (rs.getString("status")) {
                             case "SENT" -> DeliveryStatus.State.SENT;
                             case "FAILED" -> DeliveryStatus.State.FAILED;
                             default -> DeliveryStatus.State.QUEUED;
                         }, Timestamps.fromColumn(rs, "created_at"), Timestamps.fromColumn(rs, "sent_at"),
                         rs.getInt("attempts"), rs.getString("last_error"))))
-                .forEach(e -> result.put(e.getKey(), e.getValue())));
+                .filter(e -> wanted.contains(e.getKey()))
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        });
         return result;
     }
 }

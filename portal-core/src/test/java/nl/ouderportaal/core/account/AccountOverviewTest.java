@@ -79,6 +79,24 @@ class AccountOverviewTest {
     }
 
     @OnBothDatabases
+    void aSchoolWithMoreGuardiansThanOneIdListHoldsIsReadByScanningWithTheSameAnswer(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            guardians(f);
+            for (int i = 0; i < AccountRepository.LARGE_SELECTION; i++) {
+                f.guardianWithChild("many-" + i, "many-" + i + "@example.org");
+            }
+
+            List<OverviewRow> rows = f.portal.accountOverview().list(ADMIN, SCHOOL, OverviewFilter.ALL);
+
+            assertThat(rows).hasSize(AccountRepository.LARGE_SELECTION + 3);
+            assertThat(rows).filteredOn(r -> r.status() != AccountStatus.NONE)
+                    .extracting(r -> r.guardian().value(), OverviewRow::status, r -> r.lastInvitation().state())
+                    .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("anna", AccountStatus.ACTIVE, DeliveryStatus.State.SENT),
+                            org.assertj.core.api.Assertions.tuple("bram", AccountStatus.INVITED, DeliveryStatus.State.QUEUED));
+        }
+    }
+
+    @OnBothDatabases
     void filtersOnActiveAccountGroupNameAndEmail(String db, Supplier<PortalStore> store) {
         try (AccountsFixture f = new AccountsFixture(store.get())) {
             guardians(f);
