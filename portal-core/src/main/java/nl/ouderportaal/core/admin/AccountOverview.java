@@ -105,6 +105,14 @@ public final class AccountOverview {
         return rows;
     }
 
+    /** The school's groups this school year, sorted by name, for the overview's and the news form's group choice. */
+    public List<Group> groups(StaffActor actor, SchoolId school) {
+        access.requireAdminOrInvite(actor, school, "groups.read");
+        SchoolYear year = SchoolYear.containing(LocalDate.ofInstant(clock.instant(), zone));
+        return sources.get(GroupSource.class).groups(school, year).stream()
+                .sorted(Comparator.comparing(Group::name)).toList();
+    }
+
     /**
      * Writes the filtered overview as an .xlsx file to the stream, row by row (constant memory), and
      * audits the export.
