@@ -98,12 +98,14 @@ public final class Portal implements AutoCloseable {
     private final News news;
     private final ViewingRights viewingRights;
     private final StaffSessions staffSessions;
+    private final AccountSettings accountSettings;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
         this.ownsStore = builder.ownsStore;
         this.modules = modules;
         this.clock = builder.clock;
+        this.accountSettings = builder.accountSettings;
         ModuleOptionsCodec codec = new ModuleOptionsCodec();
         CommandValidator validator = new CommandValidator();
         SettingsRepository settings = new SettingsRepository(store);
@@ -248,6 +250,11 @@ public final class Portal implements AutoCloseable {
     /** The installed content modules, in installation order. */
     public List<ModuleDescriptor<?>> installedModules() {
         return modules.descriptors();
+    }
+
+    /** The account behaviour this portal was built with, above all its public address. */
+    public AccountSettings accountSettings() {
+        return accountSettings;
     }
 
     public Clock clock() {

@@ -112,6 +112,11 @@ public final class DemoSchool implements AutoCloseable {
 
     /** Opens (and on the first run, generates) the demo SIS and the portal under {@code dataDirectory}. */
     public static DemoSchool open(Path dataDirectory, Clock clock) {
+        return open(dataDirectory, clock, URI.create("http://localhost:8080/"));
+    }
+
+    /** As {@link #open(Path, Clock)}, for a portal served at {@code portalUrl} (links in mails point there). */
+    public static DemoSchool open(Path dataDirectory, Clock clock, URI portalUrl) {
         ZoneId zone = ZoneId.of("Europe/Amsterdam");
         // H2 commits DDL at once, so a generation that failed halfway is recognised by the missing marker.
         Path ready = dataDirectory.resolve("sis.ready");
@@ -137,7 +142,7 @@ public final class DemoSchool implements AutoCloseable {
         mailbox.start();
         Portal portal = Portal.builder()
                 .store(store)
-                .accounts(AccountSettings.defaults(URI.create("http://localhost:8080/")))
+                .accounts(AccountSettings.defaults(portalUrl))
                 .mail(new SmtpSettings("127.0.0.1", mailbox.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal OBS De Regenboog"))
                 .clock(clock)

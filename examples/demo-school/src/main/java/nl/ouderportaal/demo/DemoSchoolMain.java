@@ -1,45 +1,56 @@
 package nl.ouderportaal.demo;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import nl.ouderportaal.spi.LocalizedText;
 
 /**
- * The README's main command: starts the demo school and shows what the demo guardian sees.
- * Pass {@code --lang=en} for English; the data lives in {@code ./demo-data} (delete it to start over).
+ * The README's main command: starts the demo school as a web portal on http://localhost:8080 (port from
+ * {@code PORTAL_PORT}, data in {@code PORTAL_DATA_DIR}, default {@code target/demo-data}; delete it to start
+ * over) with an SMTP server in the JVM and a demo mailbox page. Pass {@code --lang=en} for English output.
+ * Runs until stopped with Ctrl-C.
  */
 public final class DemoSchoolMain {
 
     private DemoSchoolMain() {
     }
 
-    public static void main(String[] args) throws jakarta.mail.MessagingException, java.io.IOException {
+    public static void main(String[] args) throws Exception {
         Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
-        try (DemoSchool demo = DemoSchool.open(Path.of("demo-data"), Clock.systemUTC())) {
-            System.out.println("""
+        boolean english = "en".equals(locale.getLanguage());
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORTAL_PORT", "8080"));
+        Path data = Path.of(System.getenv().getOrDefault("PORTAL_DATA_DIR", Path.of("target", "demo-data").toString()));
+        Files.createDirectories(data);
+        URI url = URI.create("http://localhost:" + port + "/");
+        DemoWeb web = DemoWeb.start(DemoSchool.open(data, Clock.systemUTC(), url), "0.0.0.0", port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            web.close();
+            stopped.countDown();
+        }, "demo-shutdown"));
+        web.school().writeNewestReportPdf(data, locale);
+        System.out.println((english ? """
 
-                    Ouderportaal demo school (demo logins, for this demo only)
-                      guardian:       %s / %s
-                      administrator:  %s / %s (serves OBS De Regenboog only)
-                    The web pages come with the web front end; until then this logs in as the guardian and
-                    shows what she sees.
-                    """.formatted(DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
-                    DemoSchool.ADMIN_PASSWORD));
-            System.out.println(demo.describeDemoGuardian(locale));
-            boolean english = "en".equals(locale.getLanguage());
-            demo.writeNewestReportPdf(Path.of("demo-data"), locale).ifPresent(file -> System.out.println(
-                    (english ? "Sanne's newest report as the portal prints it: " : "Het nieuwste rapport van Sanne, zoals het portaal het afdrukt: ")
-                            + file + "\n"));
-            var mails = demo.mailbox().getReceivedMessages();
-            if (mails.length > 0) {
-                System.out.println(english ? "Demo mailbox (first start: the guardian's invitation and her password confirmation):"
-                        : "Demo-postvak (eerste start: de uitnodiging van de verzorger en de bevestiging van haar wachtwoord):");
-                for (var mail : mails) {
-                    System.out.println("  -> " + String.join(", ", java.util.Arrays.stream(mail.getAllRecipients())
-                            .map(Object::toString).toList()) + ": " + mail.getSubject());
-                }
-            }
-        }
+                Ouderportaal demo school is running: %s
+                  guardian:       %s / %s
+                  administrator:  %s / %s (serves OBS De Regenboog; pages at %sadmin)
+                  demo mailbox:   %sdemo/mailbox (every mail the portal sends, with its links)
+                  API:            %sapi/openapi.json
+                Data in %s (delete it to start over). Stop with Ctrl-C.
+                """ : """
+
+                Ouderportaal-demoschool draait: %s
+                  ouder/verzorger:  %s / %s
+                  beheerder:        %s / %s (OBS De Regenboog; beheerpagina's op %sadmin)
+                  demo-postvak:     %sdemo/mailbox (alle e-mail die het portaal verstuurt, met de links)
+                  API:              %sapi/openapi.json
+                Gegevens in %s (verwijder die map om opnieuw te beginnen). Stoppen met Ctrl-C.
+                """).formatted(url, DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
+                DemoSchool.ADMIN_PASSWORD, url, url, url, data.toAbsolutePath()));
+        stopped.await();
     }
 }

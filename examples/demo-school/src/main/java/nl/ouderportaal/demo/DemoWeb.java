@@ -1,0 +1,118 @@
+package nl.ouderportaal.demo;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.web.PortalWeb;
+
+/**
+ * The demo school as a running web portal: the portal's pages and API, the demo's administrator login,
+ * a mail dispatcher, and the demo mailbox ({@code /demo/mailbox}, {@code /demo/mailbox.json}) where a
+ * visitor reads what the portal sent, so an invitation can be followed end to end in the browser.
+ */
+public final class DemoWeb implements AutoCloseable {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    private final DemoSchool demo;
+    private final PortalWeb web;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            DemoWeb.class.getClassLoader(), "nl.ouderportaal.demo.templates");
+
+    private DemoWeb(DemoSchool demo, String host, int port) {
+        this.demo = demo;
+        demo.portal().mailDispatcher().orElseThrow().start(Duration.ofMillis(500));
+        this.web = PortalWeb.builder(demo.portal())
+                .staffAuthenticator(DemoWeb::authenticateStaff)
+                .configure(config -> {
+                    config.routes.get("/demo/mailbox", this::mailboxPage);
+                    config.routes.get("/demo/mailbox.json", ctx -> ctx.json(mails()));
+                })
+                .build()
+                .start(host, port);
+    }
+
+    /** Serves the demo on {@code host:port} (port 0: any free port). */
+    public static DemoWeb start(DemoSchool demo, String host, int port) {
+        return new DemoWeb(demo, host, port);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public DemoSchool school() {
+        return demo;
+    }
+
+    /** The demo's own staff login: one administrator, compared in constant time like a real check. */
+    static Optional<StaffActor> authenticateStaff(String username, String password) {
+        boolean user = MessageDigest.isEqual(bytes(username), bytes(DemoSchool.ADMIN_LOGIN));
+        boolean secret = MessageDigest.isEqual(bytes(password), bytes(DemoSchool.ADMIN_PASSWORD));
+        return user && secret ? Optional.of(DemoSchool.ADMIN) : Optional.empty();
+    }
+
+    private static byte[] bytes(String value) {
+        return (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A mail as the mailbox shows it: recipients, subject, plain text and the links in it. */
+    public record Mail(String to, String subject, String text, List<String> links) {
+    }
+
+    /** Every mail the portal sent since start, newest first. */
+    public List<Mail> mails() {
+        MimeMessage[] received = demo.mailbox().getReceivedMessages();
+        List<Mail> mails = new ArrayList<>();
+        for (int i = received.length - 1; i >= 0; i--) {
+            mails.add(mail(received[i]));
+        }
+        return mails;
+    }
+
+    private static Mail mail(MimeMessage message) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            String to = recipients == null ? "" : String.join(", ", Arrays.stream(recipients).map(Address::toString).toList());
+            String text = DemoSchool.plainText(message);
+            List<String> links = new ArrayList<>();
+            Matcher matcher = LINK.matcher(text);
+            while (matcher.find()) {
+                links.add(matcher.group());
+            }
+            return new Mail(to, message.getSubject(), text, links);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot read a demo mail", e);
+        }
+    }
+
+    private void mailboxPage(Context ctx) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("mails", mails());
+        StringOutput output = new StringOutput();
+        templates.render("mailbox.jte", parameters, output);
+        ctx.html(output.toString());
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        demo.close();
+    }
+}

@@ -1,0 +1,243 @@
+package nl.ouderportaal.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+@DisplayName("The demo school in a real browser (headless Chromium)")
+class DemoInTheBrowserTest {
+
+    @TempDir
+    static Path work;
+    private static DemoWeb demo;
+    private static Browser browser;
+    private static String base;
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @BeforeAll
+    static void start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://localhost:" + port;
+        demo = DemoWeb.start(DemoSchool.open(work.resolve("data"), Clock.systemUTC(), URI.create(base + "/")), "127.0.0.1", port);
+        browser = new Browser(work);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @BeforeEach
+    void freshBrowserSession() {
+        browser.driver.manage().deleteAllCookies();
+        browser.resize(1280, 900);
+    }
+
+    private static void open(String path) {
+        browser.driver.get(base + path);
+    }
+
+    private static String h1() {
+        return browser.driver.findElement(By.tagName("h1")).getText();
+    }
+
+    private static void logInAsTheDemoGuardian() {
+        open("/login");
+        browser.driver.findElement(By.id("email")).sendKeys(DemoSchool.GUARDIAN_LOGIN);
+        browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.GUARDIAN_PASSWORD);
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
+    }
+
+    private static void assertAccessible(String page) {
+        assertThat(browser.accessibilityViolations()).as("WCAG 2.1 A/AA violations on %s", page).isEmpty();
+    }
+
+    @Test
+    void theGuardianLogsInAndEveryPageSheCanReachIsAccessible() {
+        open("/login");
+        assertAccessible("login");
+        logInAsTheDemoGuardian();
+        assertThat(h1()).isEqualTo("Startpagina");
+        assertThat(browser.driver.findElement(By.cssSelector(".menu")).getText()).contains("Sanne", "Daan").doesNotContain("Lotte");
+        assertAccessible("dashboard");
+
+        List<String> childPages = browser.driver.findElements(By.cssSelector(".child-menu a")).stream()
+                .map(a -> a.getDomProperty("href")).toList();
+        assertThat(childPages).hasSizeGreaterThan(8).anyMatch(href -> href.endsWith("/children/s-sanne/reports"))
+                .anyMatch(href -> href.endsWith("/children/s-daan/absences"));
+        for (String page : childPages) {
+            browser.driver.get(page);
+            assertThat(browser.driver.getTitle()).as(page).doesNotContain("Niet gevonden", "Er ging iets mis");
+            assertThat(browser.driver.findElements(By.cssSelector("section.card"))).as(page).isNotEmpty();
+            assertAccessible(page);
+        }
+        for (String page : List.of("/profile", "/school", "/children/s-sanne/corrections", "/dashboard?kind=absences")) {
+            open(page);
+            assertThat(browser.driver.getTitle()).as(page).doesNotContain("Niet gevonden", "Er ging iets mis");
+            assertAccessible(page);
+        }
+        open("/children/s-lotte/absences");
+        assertThat(h1()).isEqualTo("Niet gevonden");
+    }
+
+    @Test
+    void theAccessibilityCheckItselfCatchesAnImageWithoutAlternativeText() {
+        open("/login");
+        browser.driver.executeScript("const img = document.createElement('img'); img.src = '/static/none.png';"
+                + "document.querySelector('main').appendChild(img);");
+
+        assertThat(browser.accessibilityViolations()).anySatisfy(v -> assertThat(v).startsWith("image-alt"));
+    }
+
+    @Test
+    void anEarlierSchoolYearIsChosenOnThePageAndAReportDownloadsAsAPdf() throws Exception {
+        logInAsTheDemoGuardian();
+        open("/children/s-sanne/reports");
+        List<String> years = new Select(browser.driver.findElement(By.id("schoolYear"))).getOptions().stream()
+                .map(WebElement::getText).toList();
+        assertThat(years).hasSizeGreaterThan(1);
+
+        WebElement pdfLink = null;
+        for (String year : years) {
+            new Select(browser.driver.findElement(By.id("schoolYear"))).selectByVisibleText(year);
+            browser.driver.findElement(By.cssSelector("form.year button")).click();
+            assertThat(browser.driver.getCurrentUrl()).contains("schoolYear=" + year);
+            List<WebElement> links = browser.driver.findElements(By.cssSelector("a[href*='/pdf/']"));
+            if (!links.isEmpty()) {
+                pdfLink = links.get(0);
+                break;
+            }
+        }
+        assertThat(pdfLink).as("a locked report with a PDF link in some school year").isNotNull();
+        pdfLink.click();
+
+        Path pdf = new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> newestPdf().orElse(null));
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Sanne");
+        }
+    }
+
+    private static Optional<Path> newestPdf() {
+        try (Stream<Path> files = Files.list(browser.downloads)) {
+            return files.filter(f -> f.toString().endsWith(".pdf")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void theGuardianRepliesToANoteAndTheReplyLandsInTheSchoolsRecords() {
+        logInAsTheDemoGuardian();
+        open("/children/s-sanne/notes");
+        WebElement reply = browser.driver.findElement(By.cssSelector("form.reply textarea"));
+        reply.sendKeys("Dank voor het bericht, we komen graag.");
+        reply.findElement(By.xpath("./ancestor::form//button")).click();
+
+        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Uw reactie is verstuurd naar de school.");
+        assertThat(sisNotes("Dank voor het bericht, we komen graag.")).isOne();
+    }
+
+    private static int sisNotes(String text) {
+        return Jdbi.create("jdbc:h2:file:" + work.resolve("data").resolve("sis").toAbsolutePath(), "sis", "")
+                .withHandle(h -> h.createQuery("select count(*) from note where text = :t").bind("t", text)
+                        .mapTo(Integer.class).one());
+    }
+
+    @Test
+    void theGuardianSendsAChangeRequestWithTheEditPencilAndTheSchoolGetsAMail() {
+        logInAsTheDemoGuardian();
+        open("/children/s-sanne/about");
+        browser.driver.findElement(By.partialLinkText("Wijziging doorgeven")).click();
+        WebElement place = browser.driver.findElement(By.id("f-birthPlace"));
+        place.clear();
+        place.sendKeys("Amersfoort");
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Uw verzoek is verstuurd naar de school.");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> demo.mails().stream()
+                .anyMatch(m -> m.to().contains("administratie@regenboog.example.org") && m.text().contains("Amersfoort")));
+    }
+
+    @Test
+    void anInvitationIsFollowedFromTheDemoMailboxToAFirstLogin() {
+        var guardians = demo.school().portal().accountOverview().list(DemoSchool.ADMIN,
+                nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), nl.ouderportaal.core.admin.OverviewFilter.ALL);
+        var invitee = guardians.stream().filter(g -> g.status() == nl.ouderportaal.core.account.AccountStatus.NONE
+                && g.email() != null && !g.email().isBlank()).findFirst().orElseThrow();
+        demo.school().portal().invitations().inviteOne(DemoSchool.ADMIN,
+                nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), invitee.guardian());
+
+        open("/demo/mailbox");
+        WebElement link = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> {
+            d.navigate().refresh();
+            return d.findElements(By.cssSelector("a[href*='/activate?token=']")).stream().findFirst().orElse(null);
+        });
+        assertAccessible("demo mailbox");
+        link.click();
+        assertThat(h1()).isEqualTo("Account activeren");
+        assertAccessible("activate");
+        browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
+        browser.driver.findElement(By.id("repeat")).sendKeys("mijn eigen nieuwe wachtwoord");
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText()).contains("opgeslagen");
+
+        open("/login");
+        browser.driver.findElement(By.id("email")).sendKeys(invitee.email());
+        browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        assertThat(h1()).isEqualTo("Startpagina");
+    }
+
+    @Test
+    void onAPhoneThePagesFitThe360PixelScreenAndAreScreenshotted() {
+        logInAsTheDemoGuardian();
+        List<Path> shots = new ArrayList<>();
+        shots.add(browser.screenshot(SCREENSHOTS.resolve("dashboard-desktop.png")));
+        browser.resize(360, 780);
+        for (String page : List.of("/dashboard", "/children/s-sanne/absences", "/children/s-sanne/about", "/profile")) {
+            open(page);
+            long overflow = (Long) browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("horizontal scrolling on %s at 360 px", page).isLessThanOrEqualTo(0);
+            assertAccessible(page + " at 360 px");
+        }
+        open("/dashboard");
+        shots.add(browser.screenshot(SCREENSHOTS.resolve("dashboard-phone.png")));
+        assertThat(shots).allSatisfy(shot -> assertThat(Files.size(shot)).isGreaterThan(10_000));
+    }
+}

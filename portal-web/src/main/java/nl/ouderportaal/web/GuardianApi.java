@@ -1,0 +1,208 @@
+package nl.ouderportaal.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.ouderportaal.core.account.LoginResult;
+import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.guardian.Profile;
+import nl.ouderportaal.core.guardian.Viewer;
+import nl.ouderportaal.core.guardian.VisibleChild;
+import nl.ouderportaal.core.validation.PortalValidationException;
+
+/**
+ * The guardian side of the JSON API (R-BEYOND-4), documented in {@code /api/openapi.json}. It serves the
+ * same view models as the pages (docs/json.md), under the same session cookie, CSRF rule and visibility.
+ */
+final class GuardianApi {
+
+    private final Web web;
+    private final GuardianPages pages;
+
+    GuardianApi(Web web, GuardianPages pages) {
+        this.web = web;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/session", this::login);
+        routes.delete("/api/session", ctx -> {
+            String token = web.sessionToken(ctx);
+            if (token != null) {
+                web.portal.authentication().logout(token);
+            }
+            web.security.clearSessionCookie(ctx, Web.GUARDIAN_COOKIE);
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        routes.get("/api/csrf", ctx -> ctx.json(Map.of("token", WebSecurity.csrfToken(ctx))));
+        routes.post("/api/password/forgot", ctx -> {
+            web.portal.authentication().forgotPassword(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
+                    nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
+        });
+        routes.post("/api/username/forgot", ctx -> {
+            web.portal.authentication().forgotUsername(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
+                    nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
+        });
+        routes.post("/api/password", this::setPassword);
+        routes.get("/api/me", this::me);
+        routes.put("/api/me/notifications", ctx -> {
+            requireSession(ctx);
+            JsonNode enabled = Api.body(ctx).get("enabled");
+            if (enabled == null || !enabled.isBoolean()) {
+                throw PortalValidationException.of("enabled", "Geef true of false op.", "Give true or false.");
+            }
+            web.portal.notifications().setEnabled(web.sessionToken(ctx), enabled.booleanValue());
+            ctx.status(HttpStatus.NO_CONTENT);
+        });
+        routes.get("/api/me/correctable-fields", ctx -> ctx.json(
+                web.portal.changeRequests().ownFields(Viewer.of(requireSession(ctx)))));
+        routes.post("/api/me/change-requests", ctx -> {
+            requireSession(ctx);
+            List<Long> ids = web.portal.changeRequests().requestForSelf(web.sessionToken(ctx), changes(ctx));
+            ctx.status(HttpStatus.CREATED).json(Map.of("ids", ids));
+        });
+        routes.get("/api/dashboard", ctx -> {
+            Viewer viewer = Viewer.of(requireSession(ctx));
+            Optional<String> kind = Optional.ofNullable(ctx.queryParam("kind")).filter(k -> !k.isBlank());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("dashboard", web.portal.guardians().dashboard(viewer, kind));
+            body.put("news", web.portal.guardians().news(viewer));
+            ctx.json(body);
+        });
+        routes.get("/api/children", ctx -> {
+            requireSession(ctx);
+            ctx.json(Map.of("items", web.home(ctx).orElseThrow().children().stream().map(GuardianApi::child).toList()));
+        });
+        routes.get("/api/children/{child}/correctable-fields", ctx -> {
+            VisibleChild child = pages.child(ctx);
+            ctx.json(web.portal.guardians().correctableFields(Viewer.of(requireSession(ctx)), child.student().id())
+                    .orElseThrow(NotFound::new));
+        });
+        routes.post("/api/children/{child}/change-requests", ctx -> {
+            VisibleChild child = pages.child(ctx);
+            long id = web.portal.changeRequests().requestForChild(web.sessionToken(ctx), child.student().id(), changes(ctx));
+            ctx.status(HttpStatus.CREATED).json(Map.of("id", id));
+        });
+        routes.post("/api/children/{child}/notes/{note}/replies", ctx -> {
+            VisibleChild child = pages.child(ctx);
+            String text = Api.text(Api.body(ctx), "text");
+            web.portal.replies().reply(web.sessionToken(ctx), child.student().id(), GuardianPages.NOTES,
+                    ctx.pathParam("note"), AccountPages.bounded(text, 4000));
+            ctx.status(HttpStatus.CREATED).json(Map.of("status", "sent"));
+        });
+        routes.get("/api/children/{child}/{module}", ctx -> {
+            VisibleChild child = pages.child(ctx);
+            Viewer viewer = Viewer.of(requireSession(ctx));
+            String module = ctx.pathParam("module");
+            var page = module.equals(GuardianPages.ABOUT)
+                    ? web.portal.guardians().aboutChild(viewer, child.student().id())
+                    : web.portal.guardians().modulePage(viewer, child.student().id(), module, GuardianPages.schoolYear(ctx));
+            ctx.json(page.orElseThrow(NotFound::new));
+        });
+        routes.get("/api/children/{child}/{module}/sections/{anchor}", ctx -> {
+            VisibleChild child = pages.child(ctx);
+            String anchor = ctx.pathParam("anchor").replaceFirst("\\.pdf$", "");
+            byte[] pdf = web.portal.guardians().sectionPdf(Viewer.of(requireSession(ctx)), child.student().id(),
+                    ctx.pathParam("module"), GuardianPages.schoolYear(ctx), anchor, web.locale(ctx)).orElseThrow(NotFound::new);
+            ctx.contentType("application/pdf").result(pdf);
+        });
+        routes.get("/api/school", ctx -> {
+            Viewer viewer = Viewer.of(requireSession(ctx));
+            ctx.json(Map.of("items", web.home(ctx).orElseThrow().children().stream().map(c -> c.school().id()).distinct()
+                    .map(school -> web.portal.guardians().schoolPage(viewer, school)).flatMap(Optional::stream).toList()));
+        });
+    }
+
+    private Session requireSession(Context ctx) {
+        return pages.requireSession(ctx);
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = Api.body(ctx);
+        LoginResult result = web.portal.authentication().login(AccountPages.bounded(Api.text(body, "email"), 320),
+                AccountPages.bounded(Api.text(body, "password"), 1024));
+        if (result instanceof LoginResult.Success success) {
+            web.security.setSessionCookie(ctx, Web.GUARDIAN_COOKIE, success.sessionToken());
+            ctx.json(Map.of("guardian", success.guardian().value()));
+        } else {
+            Api.error(ctx, HttpStatus.UNAUTHORIZED, "login-refused", web.text(ctx, LoginResult.REFUSED));
+        }
+    }
+
+    /** One endpoint for both links: an invitation's token and a reset's token are told apart by the core. */
+    private void setPassword(Context ctx) {
+        JsonNode body = Api.body(ctx);
+        String token = AccountPages.bounded(Api.text(body, "token"), 200);
+        String password = AccountPages.bounded(Api.text(body, "password"), 1024);
+        try {
+            web.portal.authentication().acceptInvitation(token, password);
+        } catch (PortalValidationException notAnInvitation) {
+            boolean tokenOnly = notAnInvitation.violations().stream().allMatch(v -> v.field().equals("token"));
+            if (!tokenOnly) {
+                throw notAnInvitation;
+            }
+            web.portal.authentication().resetPassword(token, password);
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private void me(Context ctx) {
+        Session session = requireSession(ctx);
+        Profile profile = web.portal.guardians().profile(Viewer.of(session)).orElseThrow(NotFound::new);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", profile.guardian().id());
+        body.put("name", profile.guardian().name().displayName());
+        body.put("username", profile.username());
+        body.put("status", profile.status());
+        body.put("lastLogin", profile.lastLogin());
+        body.put("notificationsEnabled", profile.notificationsEnabled());
+        body.put("impersonatedBy", session.isImpersonation() ? session.impersonatorName() : null);
+        body.put("correctableFields", profile.correctableFields());
+        body.put("impersonations", profile.impersonations().stream()
+                .map(e -> Map.of("at", e.at(), "by", e.actorName() == null ? "" : e.actorName())).toList());
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> child(VisibleChild child) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", child.student().id());
+        item.put("name", child.student().name().displayName());
+        item.put("school", Map.of("id", child.school().id(), "name", child.school().name()));
+        item.put("group", child.currentGroup() == null ? null : child.currentGroup().name());
+        item.put("modules", child.modules().stream().map(m -> {
+            Map<String, Object> module = new LinkedHashMap<>();
+            module.put("id", m.moduleId());
+            module.put("name", m.name());
+            module.put("placement", m.placement());
+            module.put("earlierSchoolYears", m.earlierSchoolYears());
+            return module;
+        }).toList());
+        return item;
+    }
+
+    /** {@code {changes: {field: newValue}}}: every value text; a clear 400 otherwise. */
+    private static Map<String, String> changes(Context ctx) {
+        JsonNode changes = Api.body(ctx).get("changes");
+        if (changes == null || !changes.isObject()) {
+            throw PortalValidationException.of("changes", "Geef de wijzigingen op als {\"changes\": {\"veld\": \"nieuwe waarde\"}}.",
+                    "Give the changes as {\"changes\": {\"field\": \"new value\"}}.");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        var fields = changes.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!field.getValue().isTextual()) {
+                throw PortalValidationException.of(field.getKey(), "Dit veld moet tekst zijn.", "This field must be text.");
+            }
+            values.put(AccountPages.bounded(field.getKey(), 100), AccountPages.bounded(field.getValue().asText(), 2000));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,299 @@
+package nl.ouderportaal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.guardian.ChildPage;
+import nl.ouderportaal.core.guardian.GuardianHome;
+import nl.ouderportaal.core.guardian.GuardianPortal;
+import nl.ouderportaal.core.guardian.ModuleLink;
+import nl.ouderportaal.core.guardian.Profile;
+import nl.ouderportaal.core.guardian.SchoolPage;
+import nl.ouderportaal.core.guardian.Viewer;
+import nl.ouderportaal.core.guardian.VisibleChild;
+import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.module.CorrectableField;
+
+/**
+ * The guardian's pages after login: dashboard, a page per child and module (with the earlier-year
+ * switch), report PDFs, replies to notes, change requests, profile and school. Every per-child URL asks
+ * the core whether this viewer may see that child; anything else answers the same 404 as an unknown id.
+ */
+final class GuardianPages {
+
+    private final Web web;
+
+    GuardianPages(Web web) {
+        this.web = web;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/dashboard", this::dashboard);
+        routes.get("/children/{child}/about", this::about);
+        routes.get("/children/{child}/corrections", ctx -> childCorrectionsForm(ctx, Map.of(), Map.of()));
+        routes.post("/children/{child}/corrections", this::childCorrections);
+        routes.get("/children/{child}/{module}", this::modulePage);
+        routes.get("/children/{child}/{module}/pdf/{anchor}", this::sectionPdf);
+        routes.post("/children/{child}/notes/{note}/replies", this::reply);
+        routes.get("/profile", ctx -> profile(ctx, statusText(ctx)));
+        routes.post("/profile/notifications", this::notifications);
+        routes.post("/profile/password", this::changePassword);
+        routes.get("/profile/corrections", ctx -> ownCorrectionsForm(ctx, Map.of(), Map.of()));
+        routes.post("/profile/corrections", this::ownCorrections);
+        routes.get("/profile/export.json", ctx -> {
+            requireSession(ctx);
+            ctx.header("Content-Disposition", "attachment; filename=\"ouderportaal-gegevens.json\"")
+                    .contentType("application/json").result(web.portal.dataExports().json(web.sessionToken(ctx)));
+        });
+        routes.get("/profile/export.pdf", ctx -> {
+            requireSession(ctx);
+            ctx.header("Content-Disposition", "attachment; filename=\"ouderportaal-gegevens.pdf\"")
+                    .contentType("application/pdf")
+                    .result(web.portal.dataExports().pdf(web.sessionToken(ctx), web.locale(ctx)));
+        });
+        routes.get("/school", this::school);
+        routes.get("/school/{school}/image", this::schoolImage);
+    }
+
+    Session requireSession(Context ctx) {
+        return web.session(ctx).orElseThrow(LoginRequired::new);
+    }
+
+    private void dashboard(Context ctx) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        String kind = Optional.ofNullable(ctx.queryParam("kind")).filter(k -> k.matches("[a-z-]{1,40}")).orElse(null);
+        GuardianHome home = web.home(ctx).orElseThrow();
+        Map<String, String> names = new LinkedHashMap<>();
+        home.children().forEach(c -> names.put(c.student().id().value(), c.student().name().displayName()));
+        List<String> imageSchools = home.children().stream().map(c -> c.school().id()).distinct()
+                .filter(school -> web.portal.guardians().dashboardImage(viewer, school).isPresent())
+                .map(SchoolId::value).toList();
+        web.render(ctx, "dashboard.jte", "dashboard", web.portal.guardians().dashboard(viewer, Optional.ofNullable(kind)),
+                "kind", kind == null ? "" : kind, "childNames", names, "news", web.portal.guardians().news(viewer),
+                "imageSchools", imageSchools);
+    }
+
+    /** The visible child with this id, or the same 404 for an unknown id and another family's child. */
+    VisibleChild child(Context ctx) {
+        requireSession(ctx);
+        String id = ctx.pathParam("child");
+        return web.home(ctx).orElseThrow().children().stream()
+                .filter(c -> c.student().id().value().equals(id))
+                .findFirst().orElseThrow(NotFound::new);
+    }
+
+    static StudentId studentId(String value) {
+        try {
+            return StudentId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound();
+        }
+    }
+
+    private void about(Context ctx) {
+        VisibleChild child = child(ctx);
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        ChildPage page = web.portal.guardians().aboutChild(viewer, child.student().id()).orElseThrow(NotFound::new);
+        boolean corrections = web.portal.guardians().correctableFields(viewer, child.student().id())
+                .map(fields -> !fields.isEmpty()).orElse(false);
+        renderChildPage(ctx, child, web.ui(ctx).t("nav.about"), page, false, corrections, statusText(ctx));
+    }
+
+    private void modulePage(Context ctx) {
+        VisibleChild child = child(ctx);
+        String moduleId = ctx.pathParam("module");
+        ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst()
+                .orElseThrow(NotFound::new);
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        ChildPage page = web.portal.guardians().modulePage(viewer, child.student().id(), moduleId, schoolYear(ctx))
+                .orElseThrow(NotFound::new);
+        renderChildPage(ctx, child, web.text(ctx, module.name()), page, true, false, statusText(ctx));
+    }
+
+    private void renderChildPage(Context ctx, VisibleChild child, String title, ChildPage page, boolean pdf,
+                                 boolean corrections, String status) {
+        boolean replies = page.sections().stream().anyMatch(s -> s.acceptsReplies());
+        web.render(ctx, "child.jte", "childName", child.student().name().displayName(),
+                "childId", child.student().id().value(), "title", title, "page", page, "pdf", pdf,
+                "replies", replies && !web.session(ctx).orElseThrow().isImpersonation(), "corrections", corrections,
+                "status", status);
+    }
+
+    static Optional<SchoolYear> schoolYear(Context ctx) {
+        String year = ctx.queryParam("schoolYear");
+        if (year == null || year.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SchoolYear.parse(year));
+        } catch (RuntimeException e) {
+            throw PortalValidationException.of("schoolYear", WebTexts.BAD_SCHOOL_YEAR.nl(), WebTexts.BAD_SCHOOL_YEAR.en());
+        }
+    }
+
+    private void sectionPdf(Context ctx) {
+        VisibleChild child = child(ctx);
+        String anchor = ctx.pathParam("anchor");
+        if (!anchor.endsWith(".pdf")) {
+            throw new NotFound();
+        }
+        anchor = anchor.substring(0, anchor.length() - 4);
+        byte[] pdf = web.portal.guardians().sectionPdf(Viewer.of(requireSession(ctx)), child.student().id(),
+                ctx.pathParam("module"), schoolYear(ctx), anchor, web.locale(ctx)).orElseThrow(NotFound::new);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + ctx.pathParam("module") + "-"
+                        + anchor.replaceAll("[^A-Za-z0-9_.-]", "_") + ".pdf\"")
+                .contentType("application/pdf").result(pdf);
+    }
+
+    private void reply(Context ctx) {
+        VisibleChild child = child(ctx);
+        String note = ctx.pathParam("note");
+        try {
+            web.portal.replies().reply(web.sessionToken(ctx), child.student().id(), "notes", note,
+                    AccountPages.bounded(ctx.formParam("text"), 4000));
+        } catch (PortalValidationException e) {
+            ctx.status(400);
+            Ui ui = web.ui(ctx).withErrors(Api.fields(e, web.locale(ctx)));
+            Viewer viewer = Viewer.of(requireSession(ctx));
+            ChildPage page = web.portal.guardians().modulePage(viewer, child.student().id(), "notes", Optional.empty())
+                    .orElseThrow(NotFound::new);
+            ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals("notes")).findFirst()
+                    .orElseThrow(NotFound::new);
+            web.render(ctx, "child.jte", "ui", ui, "childName", child.student().name().displayName(),
+                    "childId", child.student().id().value(), "title", web.text(ctx, module.name()), "page", page,
+                    "pdf", true, "replies", true, "corrections", false, "status", null);
+            return;
+        }
+        ctx.redirect("/children/" + child.student().id().value() + "/notes?done=reply");
+    }
+
+    private void childCorrectionsForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
+        VisibleChild child = child(ctx);
+        List<CorrectableField> fields = web.portal.guardians()
+                .correctableFields(Viewer.of(requireSession(ctx)), child.student().id()).orElseThrow(NotFound::new);
+        Ui ui = web.ui(ctx);
+        String base = "/children/" + child.student().id().value();
+        web.render(ctx, "corrections.jte", "ui", ui.withErrors(errors),
+                "title", ui.t("corrections.child.title", child.student().name().displayName()),
+                "action", base + "/corrections", "back", base + "/about", "fields", fields, "values", values);
+    }
+
+    private void childCorrections(Context ctx) {
+        VisibleChild child = child(ctx);
+        Map<String, String> values = formValues(ctx);
+        try {
+            web.portal.changeRequests().requestForChild(web.sessionToken(ctx), child.student().id(), values);
+        } catch (PortalValidationException e) {
+            ctx.status(400);
+            childCorrectionsForm(ctx, values, Api.fields(e, web.locale(ctx)));
+            return;
+        }
+        ctx.redirect("/children/" + child.student().id().value() + "/about?done=corrections");
+    }
+
+    private void ownCorrectionsForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        Ui ui = web.ui(ctx);
+        web.render(ctx, "corrections.jte", "ui", ui.withErrors(errors), "title", ui.t("corrections.own.title"),
+                "action", "/profile/corrections", "back", "/profile",
+                "fields", web.portal.changeRequests().ownFields(viewer), "values", values);
+    }
+
+    private void ownCorrections(Context ctx) {
+        requireSession(ctx);
+        Map<String, String> values = formValues(ctx);
+        try {
+            web.portal.changeRequests().requestForSelf(web.sessionToken(ctx), values);
+        } catch (PortalValidationException e) {
+            ctx.status(400);
+            ownCorrectionsForm(ctx, values, Api.fields(e, web.locale(ctx)));
+            return;
+        }
+        ctx.redirect("/profile?done=corrections");
+    }
+
+    private static Map<String, String> formValues(Context ctx) {
+        Map<String, String> values = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((key, list) -> {
+            if (!key.equals(WebSecurity.CSRF_FIELD) && !list.isEmpty() && values.size() < 100) {
+                values.put(AccountPages.bounded(key, 100), AccountPages.bounded(list.get(0), 2000));
+            }
+        });
+        return values;
+    }
+
+    private void profile(Context ctx, String status) {
+        Profile profile = web.portal.guardians().profile(Viewer.of(requireSession(ctx))).orElseThrow(NotFound::new);
+        web.render(ctx, "profile.jte", "profile", profile, "status", status);
+    }
+
+    private void notifications(Context ctx) {
+        requireSession(ctx);
+        web.portal.notifications().setEnabled(web.sessionToken(ctx), "true".equals(ctx.formParam("enabled")));
+        ctx.redirect("/profile?done=notifications");
+    }
+
+    private void changePassword(Context ctx) {
+        requireSession(ctx);
+        try {
+            web.portal.authentication().changePassword(web.sessionToken(ctx),
+                    AccountPages.bounded(ctx.formParam("current"), 1024), AccountPages.bounded(ctx.formParam("password"), 1024));
+        } catch (PortalValidationException e) {
+            ctx.status(400);
+            Profile profile = web.portal.guardians().profile(Viewer.of(requireSession(ctx))).orElseThrow(NotFound::new);
+            web.render(ctx, "profile.jte", "ui", web.ui(ctx).withErrors(Api.fields(e, web.locale(ctx))),
+                    "profile", profile, "status", null);
+            return;
+        }
+        ctx.redirect("/profile?done=password");
+    }
+
+    /** The confirmation after a successful post (post/redirect/get), from a fixed list of outcomes. */
+    private String statusText(Context ctx) {
+        String done = ctx.queryParam("done");
+        if (done == null || !done.matches("reply|corrections|notifications|password")) {
+            return null;
+        }
+        return web.ui(ctx).t("done." + done);
+    }
+
+    private void school(Context ctx) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        List<SchoolPage> pages = web.home(ctx).orElseThrow().children().stream().map(c -> c.school().id()).distinct()
+                .map(school -> web.portal.guardians().schoolPage(viewer, school))
+                .flatMap(Optional::stream).toList();
+        web.render(ctx, "school.jte", "schools", pages);
+    }
+
+    private void schoolImage(Context ctx) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        SchoolId school;
+        try {
+            school = SchoolId.of(ctx.pathParam("school"));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound();
+        }
+        byte[] image = web.portal.guardians().dashboardImage(viewer, school).orElseThrow(NotFound::new);
+        ctx.contentType(imageType(image)).result(image);
+    }
+
+    static String imageType(byte[] image) {
+        if (image.length > 3 && (image[0] & 0xff) == 0x89 && image[1] == 'P') {
+            return "image/png";
+        }
+        if (image.length > 2 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8) {
+            return "image/jpeg";
+        }
+        return "image/gif";
+    }
+
+    static final String NOTES = "notes";
+    static final String ABOUT = GuardianPortal.ABOUT;
+}

@@ -1,0 +1,211 @@
+package nl.ouderportaal.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import nl.ouderportaal.core.Portal;
+import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
+import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.admin.AccessRefusedException;
+import nl.ouderportaal.core.render.PortalJson;
+import nl.ouderportaal.core.validation.PortalValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portal as a web application: the guardians' pages, the administration pages and the JSON API, on
+ * Javalin (Jetty 12). A host runs it on the portal's own address:
+ *
+ * <pre>{@code
+ * PortalWeb web = PortalWeb.builder(portal)
+ *     .staffAuthenticator(sis::authenticateStaff)
+ *     .build()
+ *     .start("0.0.0.0", 8080);
+ * ...
+ * web.stop();
+ * }</pre>
+ *
+ * <p>Cookies are marked Secure (and named with the {@code __Host-} prefix) when the portal's public address
+ * ({@code AccountSettings.portalUrl}) is HTTPS. Thread-safe once built; start it once.
+ *
+ * @since 0.1
+ */
+public final class PortalWeb {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalWeb.class);
+    /** Large enough for a dashboard image (the core refuses images above its own limit). */
+    private static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
+
+    private final Javalin app;
+
+    private PortalWeb(Builder builder) {
+        WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
+                builder.portal.accountSettings().portalUrl().getScheme()));
+        Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages"));
+        AccountPages accountPages = new AccountPages(web);
+        GuardianPages guardianPages = new GuardianPages(web);
+        GuardianApi guardianApi = new GuardianApi(web, guardianPages);
+        this.app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/nl/ouderportaal/web/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.before(ctx -> {
+                security.addHeaders(ctx);
+                security.ensureCsrfToken(ctx);
+                if (!security.csrfAccepted(ctx)) {
+                    refuseCsrf(web, ctx);
+                }
+            });
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
+                    .result(Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))));
+            accountPages.register(config.routes);
+            guardianPages.register(config.routes);
+            guardianApi.register(config.routes);
+            // Administration pages and API register here.
+            for (Consumer<JavalinConfig> extra : builder.extraRoutes) {
+                extra.accept(config);
+            }
+            registerErrorHandlers(config, web);
+        });
+    }
+
+    private static void refuseCsrf(Web web, Context ctx) {
+        ctx.skipRemainingHandlers();
+        if (Api.isApi(ctx)) {
+            Api.error(ctx, HttpStatus.FORBIDDEN, "csrf", web.text(ctx, WebTexts.CSRF_REFUSED));
+        } else {
+            ctx.status(HttpStatus.FORBIDDEN);
+            web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.CSRF_TITLE),
+                    "message", web.text(ctx, WebTexts.CSRF_REFUSED));
+        }
+    }
+
+    private static void registerErrorHandlers(JavalinConfig config, Web web) {
+        config.routes.exception(PortalValidationException.class, (e, ctx) -> {
+            if (Api.isApi(ctx)) {
+                Api.validationError(ctx, e, web.locale(ctx));
+            } else {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.INVALID_TITLE),
+                        "message", e.message(web.locale(ctx)));
+            }
+        });
+        config.routes.exception(ImpersonationReadOnlyException.class, (e, ctx) -> {
+            if (Api.isApi(ctx)) {
+                Api.error(ctx, HttpStatus.FORBIDDEN, "read-only", web.text(ctx, Session.READ_ONLY));
+            } else {
+                ctx.status(HttpStatus.FORBIDDEN);
+                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.READ_ONLY_TITLE),
+                        "message", web.text(ctx, Session.READ_ONLY));
+            }
+        });
+        config.routes.exception(AccessRefusedException.class, (e, ctx) -> {
+            if (Api.isApi(ctx)) {
+                Api.error(ctx, HttpStatus.FORBIDDEN, "forbidden", web.text(ctx, e.text()));
+            } else {
+                ctx.status(HttpStatus.FORBIDDEN);
+                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.FORBIDDEN_TITLE),
+                        "message", web.text(ctx, e.text()));
+            }
+        });
+        config.routes.exception(NotFound.class, (e, ctx) -> notFound(web, ctx));
+        config.routes.exception(LoginRequired.class, (e, ctx) -> {
+            if (Api.isApi(ctx)) {
+                Api.error(ctx, HttpStatus.UNAUTHORIZED, "not-logged-in", web.text(ctx, WebTexts.NOT_LOGGED_IN));
+            } else {
+                ctx.redirect("/login");
+            }
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            // The client gets an incident number, never the exception: it could hold data or internals.
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, e);
+            if (Api.isApi(ctx)) {
+                Api.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                        web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
+            } else {
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.INTERNAL_TITLE),
+                        "message", web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
+            }
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                notFound(web, ctx);
+            }
+        });
+    }
+
+    private static void notFound(Web web, Context ctx) {
+        if (Api.isApi(ctx)) {
+            Api.error(ctx, HttpStatus.NOT_FOUND, "not-found", web.text(ctx, WebTexts.NOT_FOUND));
+        } else {
+            ctx.status(HttpStatus.NOT_FOUND);
+            web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.NOT_FOUND_TITLE),
+                    "message", web.text(ctx, WebTexts.NOT_FOUND));
+        }
+    }
+
+    public static Builder builder(Portal portal) {
+        return new Builder(portal);
+    }
+
+    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    public PortalWeb start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    /** Builds a {@link PortalWeb}. Not thread-safe. */
+    public static final class Builder {
+        private final Portal portal;
+        private StaffAuthenticator staffAuthenticator;
+        private final List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
+
+        private Builder(Portal portal) {
+            this.portal = Objects.requireNonNull(portal, "portal");
+        }
+
+        /** The host's check of staff credentials for the administration login; without it there is none. */
+        public Builder staffAuthenticator(StaffAuthenticator authenticator) {
+            this.staffAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /** Lets the host add its own routes (the demo adds its mailbox), under the same protections. */
+        public Builder configure(Consumer<JavalinConfig> routes) {
+            extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+            return this;
+        }
+
+        StaffAuthenticator staffAuthenticator() {
+            return staffAuthenticator;
+        }
+
+        public PortalWeb build() {
+            return new PortalWeb(this);
+        }
+    }
+}

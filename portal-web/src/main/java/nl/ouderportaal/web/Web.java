@@ -1,0 +1,104 @@
+package nl.ouderportaal.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import nl.ouderportaal.core.Portal;
+import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.guardian.GuardianHome;
+import nl.ouderportaal.core.guardian.Viewer;
+import nl.ouderportaal.spi.LocalizedText;
+
+/**
+ * What the page and API handlers share: the portal, the protections, the templates and the per-request
+ * look-ups (language, guardian session). Thread-safe; per-request values live in the {@link Context}.
+ */
+final class Web {
+
+    static final String GUARDIAN_COOKIE = "op_session";
+    static final String LANGUAGE_COOKIE = "op_lang";
+    private static final String SESSION_ATTRIBUTE = "ouderportaal.session";
+    private static final String HOME_ATTRIBUTE = "ouderportaal.home";
+
+    final Portal portal;
+    final WebSecurity security;
+    private final TemplateEngine templates;
+    private final List<String> bundleNames;
+
+    Web(Portal portal, WebSecurity security, List<String> bundleNames) {
+        this.portal = portal;
+        this.security = security;
+        this.bundleNames = List.copyOf(bundleNames);
+        this.templates = TemplateEngine.createPrecompiled(null, ContentType.Html, Web.class.getClassLoader(),
+                "nl.ouderportaal.web.templates");
+    }
+
+    /** Dutch unless the visitor chose English ({@code ?lang=en}, remembered in a cookie). */
+    Locale locale(Context ctx) {
+        String chosen = ctx.queryParam("lang");
+        if ("en".equals(chosen) || "nl".equals(chosen)) {
+            ctx.cookie(new Cookie(security.cookieName(LANGUAGE_COOKIE), chosen, "/", 60 * 60 * 24 * 365, security.secure(),
+                    true, null, SameSite.LAX));
+        } else {
+            chosen = ctx.cookie(security.cookieName(LANGUAGE_COOKIE));
+        }
+        return "en".equals(chosen) ? Locale.ENGLISH : LocalizedText.DUTCH;
+    }
+
+    String text(Context ctx, LocalizedText text) {
+        return text.in(locale(ctx));
+    }
+
+    /** The guardian's live session (also an administrator's impersonation), looked up once per request. */
+    Optional<Session> session(Context ctx) {
+        if (ctx.attribute(SESSION_ATTRIBUTE) == null) {
+            String token = security.sessionCookie(ctx, GUARDIAN_COOKIE);
+            Optional<Session> session = token == null ? Optional.empty() : portal.authentication().session(token);
+            ctx.attribute(SESSION_ATTRIBUTE, session);
+        }
+        return ctx.attribute(SESSION_ATTRIBUTE);
+    }
+
+    String sessionToken(Context ctx) {
+        return security.sessionCookie(ctx, GUARDIAN_COOKIE);
+    }
+
+    Optional<GuardianHome> home(Context ctx) {
+        if (ctx.attribute(HOME_ATTRIBUTE) == null) {
+            ctx.attribute(HOME_ATTRIBUTE, session(ctx).map(s -> portal.guardians().home(Viewer.of(s))));
+        }
+        return ctx.attribute(HOME_ATTRIBUTE);
+    }
+
+    Ui ui(Context ctx) {
+        Locale locale = locale(ctx);
+        List<ResourceBundle> bundles = bundleNames.stream().map(name -> ResourceBundle.getBundle(name, locale,
+                Web.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)))
+                .toList();
+        return new Ui(locale, bundles, WebSecurity.csrfToken(ctx), ctx.path(), session(ctx).orElse(null),
+                home(ctx).orElse(null), Map.of());
+    }
+
+    /** Renders a template to the response as HTML. */
+    void render(Context ctx, String template, Object... namesAndValues) {
+        Map<String, Object> parameters = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        if (!parameters.containsKey("ui")) {
+            parameters.put("ui", ui(ctx));
+        }
+        StringOutput output = new StringOutput();
+        templates.render(template, parameters, output);
+        ctx.html(output.toString());
+    }
+}
