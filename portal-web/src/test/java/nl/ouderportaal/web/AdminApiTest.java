@@ -375,6 +375,19 @@ class AdminApiTest {
         assertThat(items.get(0).get("actorName").asText()).isEqualTo("Juf Ineke");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryAdministrationEndpoint() {
+        JsonNode document = f.client().get("/api/openapi.json").json();
+
+        assertThat(document.get("paths").fieldNames()).toIterable().contains("/api/admin/session", "/api/admin/settings",
+                "/api/admin/settings/image", "/api/admin/modules", "/api/admin/modules/{id}", "/api/admin/news",
+                "/api/admin/news/{id}", "/api/admin/guardians", "/api/admin/guardians.xlsx", "/api/admin/invitations",
+                "/api/admin/invitations/preview", "/api/admin/guardians/{id}/deactivate",
+                "/api/admin/guardians/{id}/viewing-rights/{childId}", "/api/admin/impersonation", "/api/admin/audit");
+        assertThat(document.get("components").get("schemas").get("Error").get("required").toString())
+                .isEqualTo("[\"error\",\"message\",\"fields\"]");
+    }
+
     static byte[] png(int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < width; x++) {
