@@ -28,21 +28,16 @@ import org.jdbi.v3.core.Handle;
  */
 public final class StaffSessions {
 
-    /** Touching the last-seen time at most this often keeps reads cheap. */
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
-
     private final PortalStore store;
     private final AuditLog audit;
     private final Clock clock;
-    private final Duration idleTimeout;
-    private final Duration absoluteTimeout;
+    private final SessionTimeouts timeouts;
 
     StaffSessions(PortalStore store, AuditLog audit, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.absoluteTimeout = absoluteTimeout;
+        this.timeouts = new SessionTimeouts(idleTimeout, absoluteTimeout);
     }
 
     /** Opens a session for the staff user the host authenticated, and returns its token (only the client keeps it). */
@@ -58,7 +53,7 @@ public final class StaffSessions {
                     .bind("hash", Secrets.hash(token)).bind("id", actor.id().value()).bind("name", actor.name())
                     .bind("roles", join(actor.roles().stream().map(Enum::name).toList()))
                     .bind("schools", join(actor.schools().stream().map(SchoolId::value).toList()))
-                    .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(absoluteTimeout)))
+                    .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(timeouts.absolute())))
                     .execute();
             audit.append(h, new AuditEvent(now, "staff.session.opened", null, AuditEvent.ActorType.STAFF,
                     actor.id().value(), actor.name(), null, null));
@@ -91,13 +86,12 @@ public final class StaffSessions {
                 return Optional.empty();
             }
             Row row = found.get();
-            boolean idle = !row.lastSeen().plus(idleTimeout).isAfter(now);
-            boolean expired = !row.expiresAt().isAfter(now);
-            if (idle || expired) {
-                end(h, hash, idle ? "idle-timeout" : "absolute-timeout", now);
+            String ended = timeouts.endReason(row.lastSeen(), row.expiresAt(), now);
+            if (ended != null) {
+                end(h, hash, ended, now);
                 return Optional.empty();
             }
-            if (Duration.between(row.lastSeen(), now).compareTo(TOUCH_GRANULARITY) >= 0) {
+            if (timeouts.touchDue(row.lastSeen(), now)) {
                 h.createUpdate("update staff_sessions set last_seen_at = :now where session_hash = :hash")
                         .bind("now", Timestamps.toColumn(now)).bind("hash", hash).execute();
             }
