@@ -108,7 +108,7 @@ final class AdminApi {
         });
         routes.get("/api/admin/news/{id}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
-            ctx.json(newsJson(web.portal.news().find(actor, school(ctx, actor), newsId(ctx)).orElseThrow(NotFound::new)));
+            ctx.json(newsJson(web.portal.news().find(actor, school(ctx, actor), AdminForms.newsId(ctx)).orElseThrow(NotFound::new)));
         });
         routes.post("/api/admin/news", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
@@ -119,7 +119,7 @@ final class AdminApi {
         routes.put("/api/admin/news/{id}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            long id = newsId(ctx);
+            long id = AdminForms.newsId(ctx);
             web.portal.news().find(actor, school, id).orElseThrow(NotFound::new);
             web.portal.news().update(actor, school, id, AdminForms.news(Api.body(ctx)));
             ctx.json(newsJson(web.portal.news().find(actor, school, id).orElseThrow()));
@@ -127,7 +127,7 @@ final class AdminApi {
         routes.delete("/api/admin/news/{id}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            long id = newsId(ctx);
+            long id = AdminForms.newsId(ctx);
             web.portal.news().find(actor, school, id).orElseThrow(NotFound::new);
             web.portal.news().delete(actor, school, id);
             ctx.status(HttpStatus.NO_CONTENT);
@@ -166,18 +166,18 @@ final class AdminApi {
         routes.post("/api/admin/guardians/{id}/invitation", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            ctx.json(invitationJson(web.portal.invitations().inviteOne(actor, school, guardianId(ctx)), web.locale(ctx)));
+            ctx.json(invitationJson(web.portal.invitations().inviteOne(actor, school, AdminForms.guardianId(ctx)), web.locale(ctx)));
         });
         routes.post("/api/admin/guardians/{id}/deactivate", ctx -> {
             StaffActor actor = access.requireAccountStaff(ctx);
-            web.portal.accounts().deactivate(actor, guardianId(ctx));
+            web.portal.accounts().deactivate(actor, AdminForms.guardianId(ctx));
             ctx.status(HttpStatus.NO_CONTENT);
         });
         routes.put("/api/admin/guardians/{id}/viewing-rights/{childId}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
             StudentId child = AdminForms.id(ctx.pathParam("childId"), "child", StudentId::of);
-            web.portal.viewingRights().set(actor, school, guardianId(ctx), child, AdminForms.bool(Api.body(ctx), "on"));
+            web.portal.viewingRights().set(actor, school, AdminForms.guardianId(ctx), child, AdminForms.bool(Api.body(ctx), "on"));
             ctx.status(HttpStatus.NO_CONTENT);
         });
 
@@ -219,18 +219,6 @@ final class AdminApi {
     private ModuleState module(StaffActor actor, SchoolId school, String id) {
         return web.portal.administration().modules(actor, school).stream()
                 .filter(m -> m.descriptor().id().equals(id)).findFirst().orElseThrow(NotFound::new);
-    }
-
-    private static long newsId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-    }
-
-    private static GuardianId guardianId(Context ctx) {
-        return AdminForms.id(ctx.pathParam("id"), "guardian", GuardianId::of);
     }
 
     /** The image as the request body, or as the multipart field {@code image}. */

@@ -164,6 +164,20 @@ final class AdminForms {
         }
     }
 
+    /** The news message id of the path ({@code {id}}); an id that is no number is a 404 like an unknown one. */
+    static long newsId(io.javalin.http.Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFound();
+        }
+    }
+
+    /** The guardian id of the path ({@code {id}}). */
+    static GuardianId guardianId(io.javalin.http.Context ctx) {
+        return id(ctx.pathParam("id"), "guardian", GuardianId::of);
+    }
+
     /** A required true/false member of a JSON body. */
     static boolean bool(JsonNode body, String field) {
         JsonNode value = body.get(field);

@@ -92,14 +92,14 @@ final class AdminPages {
         routes.post("/admin/news", ctx -> saveNews(ctx, null));
         routes.get("/admin/news/{id}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
-            NewsMessage message = web.portal.news().find(actor, school(ctx, actor), newsId(ctx)).orElseThrow(NotFound::new);
+            NewsMessage message = web.portal.news().find(actor, school(ctx, actor), AdminForms.newsId(ctx)).orElseThrow(NotFound::new);
             newsForm(ctx, message.id(), formOf(message), Map.of());
         });
-        routes.post("/admin/news/{id}", ctx -> saveNews(ctx, newsId(ctx)));
+        routes.post("/admin/news/{id}", ctx -> saveNews(ctx, AdminForms.newsId(ctx)));
         routes.post("/admin/news/{id}/delete", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            long id = newsId(ctx);
+            long id = AdminForms.newsId(ctx);
             web.portal.news().find(actor, school, id).orElseThrow(NotFound::new);
             web.portal.news().delete(actor, school, id);
             done(ctx, actor, "/admin/news", "newsDeleted");
@@ -115,25 +115,25 @@ final class AdminPages {
         routes.post("/admin/guardians/{id}/invite", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            InvitationPreview result = web.portal.invitations().inviteOne(actor, school, guardianId(ctx));
+            InvitationPreview result = web.portal.invitations().inviteOne(actor, school, AdminForms.guardianId(ctx));
             web.render(ctx, "admin/invite.jte", "view", view(ctx, actor, school), "preview", result, "sent", true,
                     "names", Map.of());
         });
         routes.post("/admin/guardians/{id}/deactivate", ctx -> {
             StaffActor actor = access.requireAccountStaff(ctx);
-            web.portal.accounts().deactivate(actor, guardianId(ctx));
+            web.portal.accounts().deactivate(actor, AdminForms.guardianId(ctx));
             done(ctx, actor, "/admin/guardians", "deactivated");
         });
         routes.post("/admin/guardians/{id}/viewing-rights/{child}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            web.portal.viewingRights().set(actor, school, guardianId(ctx),
+            web.portal.viewingRights().set(actor, school, AdminForms.guardianId(ctx),
                     AdminForms.id(ctx.pathParam("child"), "child", StudentId::of), "true".equals(ctx.formParam("on")));
             done(ctx, actor, "/admin/guardians", "viewingRight");
         });
         routes.post("/admin/guardians/{id}/impersonate", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
-            AdminImpersonation.start(web, ctx, actor, guardianId(ctx));
+            AdminImpersonation.start(web, ctx, actor, AdminForms.guardianId(ctx));
             ctx.redirect("/dashboard");
         });
         routes.post("/admin/impersonation/end", ctx -> {
@@ -365,18 +365,6 @@ final class AdminPages {
     private void done(Context ctx, StaffActor actor, String path, String what) {
         SchoolId school = school(ctx, actor);
         ctx.redirect(new AdminView(actor, school, null).href(path + "?done=" + what));
-    }
-
-    private static long newsId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFound();
-        }
-    }
-
-    private static GuardianId guardianId(Context ctx) {
-        return AdminForms.id(ctx.pathParam("id"), "guardian", GuardianId::of);
     }
 
     private static Map<String, List<String>> formOf(NewsMessage message) {

@@ -13,14 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.account.PasswordHasher;
@@ -53,7 +50,6 @@ final class AdminWebFixture implements AutoCloseable {
     static final SchoolId OTHER = SchoolId.of("klimop");
     static final String PASSWORD = "een goed lang wachtwoord";
     static final URI PORTAL_URL = URI.create("http://localhost/");
-    private static final Pattern LINK = Pattern.compile("/(?:activate|reset-password)\\?token=([A-Za-z0-9_-]+)");
     /** Staff users of the host: username -> password and who they are. */
     static final Map<String, StaffActor> STAFF = Map.of(
             "beheerder", new StaffActor(StaffId.of("m-1"), "Juf Ineke", Set.of(StaffActor.Role.ADMIN), Set.of(SCHOOL)),
@@ -112,7 +108,7 @@ final class AdminWebFixture implements AutoCloseable {
     void activate(GuardianId guardian, String email) {
         portal.invitations().inviteOne(STAFF.get("beheerder"), SCHOOL, guardian);
         deliver();
-        portal.authentication().acceptInvitation(lastToken(email), PASSWORD);
+        portal.authentication().acceptInvitation(WebFixture.lastToken(smtp, email), PASSWORD);
         deliver();
     }
 
@@ -121,22 +117,7 @@ final class AdminWebFixture implements AutoCloseable {
     }
 
     List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private String lastToken(String address) {
-        List<MimeMessage> mails = mailsTo(address);
-        Matcher matcher = LINK.matcher(WebFixture.plainText(mails.get(mails.size() - 1)));
-        if (!matcher.find()) {
-            throw new AssertionError("No link in the last mail to " + address);
-        }
-        return matcher.group(1);
+        return WebFixture.mailsTo(smtp, address);
     }
 
     /** A new browser or API client: its own cookies. */
