@@ -148,14 +148,18 @@ public final class PortalWeb {
                         "message", web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
             }
         });
+        // Also for addresses no route serves, so that they look like every other "not found".
         config.routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(NOT_FOUND_SHOWN) == null) {
                 notFound(web, ctx);
             }
         });
     }
 
+    private static final String NOT_FOUND_SHOWN = "ouderportaal.notFoundShown";
+
     private static void notFound(Web web, Context ctx) {
+        ctx.attribute(NOT_FOUND_SHOWN, Boolean.TRUE);
         if (Api.isApi(ctx)) {
             Api.error(ctx, HttpStatus.NOT_FOUND, "not-found", web.text(ctx, WebTexts.NOT_FOUND));
         } else {

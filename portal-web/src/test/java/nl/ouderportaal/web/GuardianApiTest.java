@@ -231,4 +231,23 @@ class GuardianApiTest {
             f.host.notes.remove(null);
         }
     }
+
+    @Test
+    void aSpoofedHostHeaderNeverReachesTheLinksInMails() throws Exception {
+        String csrf = "a".repeat(43);
+        String body = "{\"email\":\"anna@example.org\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.web.port())) {
+            String request = "POST /api/password/forgot HTTP/1.1\r\nHost: evil.example.net\r\nX-Forwarded-Host: evil.example.net\r\n"
+                    + "Content-Type: application/json\r\nCookie: XSRF-TOKEN=" + csrf + "\r\nX-XSRF-TOKEN: " + csrf + "\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 202");
+        }
+        f.deliver();
+
+        var mails = f.mailsTo("anna@example.org");
+        String text = WebFixture.plainText(mails.get(mails.size() - 1));
+        assertThat(text).contains("http://localhost/reset-password?token=").doesNotContain("evil.example.net");
+    }
 }

@@ -112,9 +112,12 @@ class GuardianPagesTest {
         assertThat(logout.headers().firstValue("Location")).hasValue("/login?loggedOut=1");
         assertThat(f.portal.authentication().session(token)).isEmpty();
         WebFixture.Client replay = f.client();
-        replay.cookies.getCookieStore().add(java.net.URI.create(f.base),
-                new java.net.HttpCookie("op_session", token));
+        replay.setCookie("op_session", token);
         assertThat(replay.get("/dashboard").statusCode()).isEqualTo(302);
+        WebFixture.Client live = loggedIn();
+        WebFixture.Client sameCookie = f.client();
+        sameCookie.setCookie("op_session", live.cookie("op_session"));
+        assertThat(sameCookie.get("/dashboard").statusCode()).as("a live session's cookie does open the dashboard").isEqualTo(200);
     }
 
     @Test

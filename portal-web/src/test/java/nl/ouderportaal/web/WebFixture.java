@@ -69,6 +69,11 @@ final class WebFixture implements AutoCloseable {
     final String base;
 
     WebFixture() {
+        this(URI.create("http://localhost/"));
+    }
+
+    /** A portal whose public address is {@code portalUrl} (https: the web layer marks its cookies Secure). */
+    WebFixture(URI portalUrl) {
         host.addSchool(SCHOOL.value(), "OBS De Regenboog");
         host.schoolYears.put(SCHOOL, List.of(new nl.ouderportaal.spi.SchoolYear(2025), new nl.ouderportaal.spi.SchoolYear(2024)));
         family(ANNA, "Anna", "anna@example.org", SANNE, "Sanne");
@@ -78,7 +83,7 @@ final class WebFixture implements AutoCloseable {
         smtp.start();
         portal = host.registerAll(Portal.builder()).store(store).clock(clock)
                 .install(BuiltInModules.all().toArray(ContentModule[]::new))
-                .accounts(AccountSettings.defaults(URI.create("http://localhost/")))
+                .accounts(AccountSettings.defaults(portalUrl))
                 .mail(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal"))
                 .build();
@@ -191,6 +196,14 @@ final class WebFixture implements AutoCloseable {
         Client(String base) {
             this.base = base;
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        /** Puts a cookie into the client as a browser would keep it (plain, version 0, for the whole site). */
+        void setCookie(String name, String value) {
+            HttpCookie cookie = new HttpCookie(name, value);
+            cookie.setVersion(0);
+            cookie.setPath("/");
+            cookies.getCookieStore().add(URI.create(base), cookie);
         }
 
         String cookie(String name) {
