@@ -17,6 +17,7 @@ import nl.ouderportaal.core.account.Session;
 import nl.ouderportaal.core.admin.AccessRefusedException;
 import nl.ouderportaal.core.render.PortalJson;
 import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.spi.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,12 +91,16 @@ public final class PortalWeb {
 
     private static void refuseCsrf(Web web, Context ctx) {
         ctx.skipRemainingHandlers();
+        refuse(web, ctx, HttpStatus.FORBIDDEN, "csrf", WebTexts.CSRF_TITLE, web.text(ctx, WebTexts.CSRF_REFUSED));
+    }
+
+    /** An error answer: {@code {error, message, fields}} for the API, a message page for the pages. */
+    private static void refuse(Web web, Context ctx, HttpStatus status, String error, LocalizedText title, String message) {
         if (Api.isApi(ctx)) {
-            Api.error(ctx, HttpStatus.FORBIDDEN, "csrf", web.text(ctx, WebTexts.CSRF_REFUSED));
+            Api.error(ctx, status, error, message);
         } else {
-            ctx.status(HttpStatus.FORBIDDEN);
-            web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.CSRF_TITLE),
-                    "message", web.text(ctx, WebTexts.CSRF_REFUSED));
+            ctx.status(status);
+            web.render(ctx, "message.jte", "title", web.text(ctx, title), "message", message);
         }
     }
 
@@ -104,29 +109,13 @@ public final class PortalWeb {
             if (Api.isApi(ctx)) {
                 Api.validationError(ctx, e, web.locale(ctx));
             } else {
-                ctx.status(HttpStatus.BAD_REQUEST);
-                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.INVALID_TITLE),
-                        "message", e.message(web.locale(ctx)));
+                refuse(web, ctx, HttpStatus.BAD_REQUEST, "validation", WebTexts.INVALID_TITLE, e.message(web.locale(ctx)));
             }
         });
-        config.routes.exception(ImpersonationReadOnlyException.class, (e, ctx) -> {
-            if (Api.isApi(ctx)) {
-                Api.error(ctx, HttpStatus.FORBIDDEN, "read-only", web.text(ctx, Session.READ_ONLY));
-            } else {
-                ctx.status(HttpStatus.FORBIDDEN);
-                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.READ_ONLY_TITLE),
-                        "message", web.text(ctx, Session.READ_ONLY));
-            }
-        });
-        config.routes.exception(AccessRefusedException.class, (e, ctx) -> {
-            if (Api.isApi(ctx)) {
-                Api.error(ctx, HttpStatus.FORBIDDEN, "forbidden", web.text(ctx, e.text()));
-            } else {
-                ctx.status(HttpStatus.FORBIDDEN);
-                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.FORBIDDEN_TITLE),
-                        "message", web.text(ctx, e.text()));
-            }
-        });
+        config.routes.exception(ImpersonationReadOnlyException.class, (e, ctx) -> refuse(web, ctx, HttpStatus.FORBIDDEN,
+                "read-only", WebTexts.READ_ONLY_TITLE, web.text(ctx, Session.READ_ONLY)));
+        config.routes.exception(AccessRefusedException.class, (e, ctx) -> refuse(web, ctx, HttpStatus.FORBIDDEN,
+                "forbidden", WebTexts.FORBIDDEN_TITLE, web.text(ctx, e.text())));
         config.routes.exception(NotFound.class, (e, ctx) -> notFound(web, ctx));
         config.routes.exception(LoginRequired.class, (e, ctx) -> {
             if (Api.isApi(ctx)) {
@@ -139,14 +128,8 @@ public final class PortalWeb {
             // The client gets an incident number, never the exception: it could hold data or internals.
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, e);
-            if (Api.isApi(ctx)) {
-                Api.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                        web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
-            } else {
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.INTERNAL_TITLE),
-                        "message", web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
-            }
+            refuse(web, ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", WebTexts.INTERNAL_TITLE,
+                    web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
         });
         // Also for addresses no route serves, so that they look like every other "not found".
         config.routes.error(404, ctx -> {
@@ -160,13 +143,7 @@ public final class PortalWeb {
 
     private static void notFound(Web web, Context ctx) {
         ctx.attribute(NOT_FOUND_SHOWN, Boolean.TRUE);
-        if (Api.isApi(ctx)) {
-            Api.error(ctx, HttpStatus.NOT_FOUND, "not-found", web.text(ctx, WebTexts.NOT_FOUND));
-        } else {
-            ctx.status(HttpStatus.NOT_FOUND);
-            web.render(ctx, "message.jte", "title", web.text(ctx, WebTexts.NOT_FOUND_TITLE),
-                    "message", web.text(ctx, WebTexts.NOT_FOUND));
-        }
+        refuse(web, ctx, HttpStatus.NOT_FOUND, "not-found", WebTexts.NOT_FOUND_TITLE, web.text(ctx, WebTexts.NOT_FOUND));
     }
 
     public static Builder builder(Portal portal) {

@@ -5,25 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The guardian JSON API")
-class GuardianApiTest {
-
-    private static WebFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = new WebFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+class GuardianApiTest extends AgainstOnePortal {
 
     private static WebFixture.Client anna() {
         WebFixture.Client client = f.client();

@@ -4,25 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The guardian's pages, as a browser without JavaScript uses them")
-class GuardianPagesTest {
-
-    private static WebFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = new WebFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+class GuardianPagesTest extends AgainstOnePortal {
 
     private static WebFixture.Client loggedIn() {
         WebFixture.Client client = f.client();
@@ -153,6 +139,24 @@ class GuardianPagesTest {
             assertThat(page).doesNotContain("<script>alert(1)</script>", "<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         } finally {
             f.host.notes.removeIf(n -> n != null && n.id().equals("xss"));
+        }
+    }
+
+    @Test
+    void duringMaintenanceTheGuardianSeesTheNoticeAndNoneOfTheSchoolsChildren() {
+        f.portal.configuration().updateSettings(WebFixture.SCHOOL,
+                new nl.ouderportaal.core.settings.SchoolSettingsUpdate(null, null, true), "test");
+        try {
+            WebFixture.Client client = loggedIn();
+            String dashboard = client.get("/dashboard").body();
+
+            assertThat(dashboard).contains("class=\"notice\" role=\"status\"", "Er zijn (nog) geen kinderen zichtbaar")
+                    .doesNotContain("/children/child-of-anna/");
+            assertThat(client.get("/children/child-of-anna/notes").statusCode()).isEqualTo(404);
+            assertThat(client.get("/profile").statusCode()).isEqualTo(200);
+        } finally {
+            f.portal.configuration().updateSettings(WebFixture.SCHOOL,
+                    new nl.ouderportaal.core.settings.SchoolSettingsUpdate(null, null, false), "test");
         }
     }
 }

@@ -7,25 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The OpenAPI document at /api/openapi.json")
-class OpenApiTest {
-
-    private static WebFixture f;
-
-    @BeforeAll
-    static void start() {
-        f = new WebFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        f.close();
-    }
+class OpenApiTest extends AgainstOnePortal {
 
     @Test
     void everyDocumentedOperationIsServedAndTheDocumentCoversTheIssuesEndpoints() {

@@ -148,21 +148,8 @@ final class WebFixture implements AutoCloseable {
         return matcher.group(1);
     }
 
-    /** The decoded plain-text part of a mail. */
     static String plainText(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-                        return (String) multipart.getBodyPart(i).getContent();
-                    }
-                }
-            }
-            return String.valueOf(content);
-        } catch (jakarta.mail.MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return nl.ouderportaal.core.testing.Mails.plainText(message);
     }
 
     Client client() {

@@ -73,12 +73,18 @@ class DemoInTheBrowserTest {
         return browser.driver.findElement(By.tagName("h1")).getText();
     }
 
+    /** After a click the next page may still be loading: wait for its heading. */
+    private static void waitForHeading(String heading) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
+                .anyMatch(h -> h.getText().equals(heading)));
+    }
+
     private static void logInAsTheDemoGuardian() {
         open("/login");
         browser.driver.findElement(By.id("email")).sendKeys(DemoSchool.GUARDIAN_LOGIN);
         browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.GUARDIAN_PASSWORD);
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
     }
 
     private static void assertAccessible(String page) {
@@ -166,7 +172,8 @@ class DemoInTheBrowserTest {
         reply.sendKeys("Dank voor het bericht, we komen graag.");
         reply.findElement(By.xpath("./ancestor::form//button")).click();
 
-        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText())
+        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText())
                 .isEqualTo("Uw reactie is verstuurd naar de school.");
         assertThat(sisNotes("Dank voor het bericht, we komen graag.")).isOne();
     }
@@ -187,7 +194,8 @@ class DemoInTheBrowserTest {
         place.sendKeys("Amersfoort");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
 
-        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText())
+        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText())
                 .isEqualTo("Uw verzoek is verstuurd naar de school.");
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> demo.mails().stream()
                 .anyMatch(m -> m.to().contains("administratie@regenboog.example.org") && m.text().contains("Amersfoort")));
@@ -202,25 +210,26 @@ class DemoInTheBrowserTest {
         demo.school().portal().invitations().inviteOne(DemoSchool.ADMIN,
                 nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), invitee.guardian());
 
+        String invitation = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> demo.mails().stream()
+                .filter(m -> m.to().contains(invitee.email())).flatMap(m -> m.links().stream())
+                .filter(l -> l.contains("/activate?token=")).findFirst().orElse(null));
         open("/demo/mailbox");
-        WebElement link = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> {
-            d.navigate().refresh();
-            return d.findElements(By.cssSelector("a[href*='/activate?token=']")).stream().findFirst().orElse(null);
-        });
+        WebElement link = browser.driver.findElement(By.cssSelector("a[href='" + invitation + "']"));
         assertAccessible("demo mailbox");
         link.click();
-        assertThat(h1()).isEqualTo("Account activeren");
+        waitForHeading("Account activeren");
         assertAccessible("activate");
         browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.id("repeat")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText()).contains("opgeslagen");
+        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText()).contains("opgeslagen");
 
         open("/login");
         browser.driver.findElement(By.id("email")).sendKeys(invitee.email());
         browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(h1()).isEqualTo("Startpagina");
+        waitForHeading("Startpagina");
     }
 
     @Test

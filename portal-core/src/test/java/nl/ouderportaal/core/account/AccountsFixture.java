@@ -121,19 +121,7 @@ final class AccountsFixture implements AutoCloseable {
 
     /** The decoded plain-text part of a mail. */
     static String body(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-                        return (String) multipart.getBodyPart(i).getContent();
-                    }
-                }
-            }
-            return String.valueOf(content);
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return nl.ouderportaal.core.testing.Mails.plainText(message);
     }
 
     /** The token of the last link mailed to the address. */
