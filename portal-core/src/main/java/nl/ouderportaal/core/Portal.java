@@ -15,6 +15,7 @@ import nl.ouderportaal.core.account.Accounts;
 import nl.ouderportaal.core.account.Authentication;
 import nl.ouderportaal.core.account.Impersonations;
 import nl.ouderportaal.core.account.Invitations;
+import nl.ouderportaal.core.account.StaffSessions;
 import nl.ouderportaal.core.mail.MailDispatcher;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.MailTransport;
@@ -23,6 +24,7 @@ import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.admin.AccountOverview;
 import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
+import nl.ouderportaal.core.admin.ViewingRights;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
 import nl.ouderportaal.core.changes.Replies;
@@ -94,6 +96,8 @@ public final class Portal implements AutoCloseable {
     private final DataExports dataExports;
     private final Notifications notifications;
     private final News news;
+    private final ViewingRights viewingRights;
+    private final StaffSessions staffSessions;
     private final AccountSettings accountSettings;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -111,7 +115,7 @@ public final class Portal implements AutoCloseable {
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         this.staffAccess = new StaffAccess(store, audit, clock);
         this.news = new News(store, staffAccess, validator, audit, clock);
-        this.administration = new SchoolAdministration(configuration, staffAccess);
+        this.administration = new SchoolAdministration(configuration, staffAccess, audit);
         this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, audit, store, clock,
                 builder.zone);
 
@@ -121,6 +125,8 @@ public final class Portal implements AutoCloseable {
         this.invitations = services.invitations();
         this.authentication = services.authentication();
         this.impersonations = services.impersonations();
+        this.staffSessions = services.staffSessions();
+        this.viewingRights = new ViewingRights(store, sources, staffAccess, audit, clock);
         this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
                 builder.zone);
         List<NotificationChannel> channels = new ArrayList<>(builder.channels);
@@ -191,6 +197,22 @@ public final class Portal implements AutoCloseable {
     /** News messages (administrators write, guardians read through {@link #guardians()}). */
     public News news() {
         return news;
+    }
+
+    /**
+     * Inzage ouderportaal: staff turn a guardian's viewing right per child on or off, where the host
+     * registered a {@link nl.ouderportaal.spi.host.ViewingRightSink} (R-ACC-5).
+     */
+    public ViewingRights viewingRights() {
+        return viewingRights;
+    }
+
+    /**
+     * Server-side sessions for staff users of a web administration (the host authenticates them), shared
+     * by every node like guardian sessions.
+     */
+    public StaffSessions staffSessions() {
+        return staffSessions;
     }
 
     /** Sending login details to guardians (staff). */

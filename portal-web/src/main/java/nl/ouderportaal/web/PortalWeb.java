@@ -50,10 +50,13 @@ public final class PortalWeb {
     private PortalWeb(Builder builder) {
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
-        Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages"));
+        Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
         AccountPages accountPages = new AccountPages(web);
         GuardianPages guardianPages = new GuardianPages(web);
         GuardianApi guardianApi = new GuardianApi(web, guardianPages);
+        AdminAccess adminAccess = new AdminAccess(web, builder.staffAuthenticator);
+        AdminApi adminApi = new AdminApi(web, adminAccess);
+        AdminPages adminPages = new AdminPages(web, adminAccess, adminApi);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -77,6 +80,8 @@ public final class PortalWeb {
             guardianPages.register(config.routes);
             guardianApi.register(config.routes);
             // Administration pages and API register here.
+            adminPages.register(config.routes);
+            adminApi.register(config.routes);
             for (Consumer<JavalinConfig> extra : builder.extraRoutes) {
                 extra.accept(config);
             }

@@ -120,6 +120,15 @@ final class WebFixture implements AutoCloseable {
     }
 
     List<MimeMessage> mailsTo(String address) {
+        return mailsTo(smtp, address);
+    }
+
+    String lastToken(String address) {
+        return lastToken(smtp, address);
+    }
+
+    /** The mails the SMTP server received for the address, oldest first. */
+    static List<MimeMessage> mailsTo(GreenMail smtp, String address) {
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
@@ -129,8 +138,9 @@ final class WebFixture implements AutoCloseable {
         }).toList();
     }
 
-    String lastToken(String address) {
-        List<MimeMessage> mails = mailsTo(address);
+    /** The token of the link in the last mail to the address. */
+    static String lastToken(GreenMail smtp, String address) {
+        List<MimeMessage> mails = mailsTo(smtp, address);
         Matcher matcher = LINK.matcher(plainText(mails.get(mails.size() - 1)));
         if (!matcher.find()) {
             throw new AssertionError("No link in the last mail to " + address);

@@ -76,7 +76,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         StaffSource, AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource,
-        MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink {
+        MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink,
+        nl.ouderportaal.spi.host.ViewingRightSink {
 
     private final Jdbi jdbi;
 
@@ -324,6 +325,14 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         jdbi.useHandle(h -> h.execute("insert into note values (?, ?, ?, ?, ?, ?, ?, ?)",
                 "reply-" + java.util.UUID.randomUUID(), student.value(), reply.date(), "Reactie verzorger", false,
                 reply.subject(), reply.text(), reply.createdBy()));
+    }
+
+    /** Inzage ouderportaal changed in the portal's administration: the SIS keeps it on the link (R-ACC-5). */
+    @Override
+    public void setViewingRight(GuardianId guardian, StudentId child, boolean on, nl.ouderportaal.spi.StaffActor changedBy) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "update guardian_link set viewing_right = :on where guardian_id = :g and student_id = :s")
+                .bind("on", on).bind("g", guardian.value()).bind("s", child.value()).execute());
     }
 
     @Override

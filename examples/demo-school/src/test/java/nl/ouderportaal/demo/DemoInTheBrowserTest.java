@@ -249,4 +249,46 @@ class DemoInTheBrowserTest {
         shots.add(browser.screenshot(SCREENSHOTS.resolve("dashboard-phone.png")));
         assertThat(shots).allSatisfy(shot -> assertThat(Files.size(shot)).isGreaterThan(10_000));
     }
+
+    @Test
+    void theAdministratorLogsInAndEveryAdministrationPageIsAccessibleAlsoOnAPhone() {
+        open("/admin/login");
+        assertAccessible("admin login");
+        browser.driver.findElement(By.id("username")).sendKeys(DemoSchool.ADMIN_LOGIN);
+        browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.ADMIN_PASSWORD);
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        waitForHeading("Instellingen");
+        // The full overview lists every guardian of the school: axe is checked on a filtered one.
+        List<String> pages = List.of("/admin/settings", "/admin/modules", "/admin/news", "/admin/news/new",
+                "/admin/guardians?accountActive=true", "/admin/audit");
+        for (String page : pages) {
+            open(page);
+            assertThat(browser.driver.getTitle()).as(page).doesNotContain("Niet gevonden", "Er ging iets mis", "Geen toegang");
+            assertAccessible(page);
+        }
+
+        open("/admin/guardians?accountActive=true");
+        browser.driver.findElements(By.cssSelector("input[name=guardianIds]")).forEach(WebElement::click);
+        browser.driver.findElement(By.cssSelector("button[form=bulk]")).click();
+        waitForHeading("Inloggegevens versturen: bevestigen");
+        assertAccessible("bulk invitation confirmation");
+
+        open("/admin/settings");
+        WebElement email = browser.driver.findElement(By.id("changeRequestEmail"));
+        email.clear();
+        email.sendKeys("geen adres");
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> "true".equals(
+                d.findElement(By.id("changeRequestEmail")).getDomAttribute("aria-invalid")));
+        assertAccessible("settings with an error");
+
+        browser.resize(360, 780);
+        for (String page : pages) {
+            open(page);
+            long overflow = (Long) browser.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).as("horizontal scrolling on %s at 360 px", page).isLessThanOrEqualTo(0);
+            assertAccessible(page + " at 360 px");
+        }
+    }
 }

@@ -17,9 +17,11 @@ import nl.ouderportaal.core.validation.CommandValidator;
  * @param authentication login, logout, sessions, links and recovery
  * @param impersonations log in as guardian
  * @param policy the password policy
+ * @param staffSessions sessions of staff users in a web administration
  */
 public record AccountServices(Accounts accounts, Invitations invitations, Authentication authentication,
-                              Impersonations impersonations, PasswordPolicy policy) {
+                              Impersonations impersonations, PasswordPolicy policy,
+                              StaffSessions staffSessions) {
 
     public static AccountServices create(PortalStore store, HostSources sources, AccountSettings settings,
                                          MailOutbox outbox, CommandValidator validator, AuditLog audit, Clock clock,
@@ -35,6 +37,8 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Authentication authentication = new Authentication(store, repository, tokens, sessions, new LoginThrottle(store),
                 new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock);
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
-        return new AccountServices(accounts, invitations, authentication, impersonations, policy);
+        StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
+                settings.absoluteTimeout());
+        return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions);
     }
 }

@@ -19,21 +19,16 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Sessions {
 
-    /** Touching the last-seen time at most this often keeps reads cheap on busy pages. */
-    private static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(30);
-
     private final PortalStore store;
     private final AuditLog audit;
     private final Clock clock;
-    private final Duration idleTimeout;
-    private final Duration absoluteTimeout;
+    private final SessionTimeouts timeouts;
 
     Sessions(PortalStore store, AuditLog audit, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
-        this.idleTimeout = idleTimeout;
-        this.absoluteTimeout = absoluteTimeout;
+        this.timeouts = new SessionTimeouts(idleTimeout, absoluteTimeout);
     }
 
     /** Starts a session and returns its token, which only the client keeps. */
@@ -54,7 +49,7 @@ public final class Sessions {
                         impersonatorSchools.stream().map(nl.ouderportaal.spi.SchoolId::value).sorted().toList()))
                 .bind("hash", Secrets.hash(token)).bind("g", guardian.value())
                 .bind("imp", impersonator == null ? null : impersonator.value()).bind("impName", impersonatorName)
-                .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(absoluteTimeout)))
+                .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(timeouts.absolute())))
                 .execute();
         return token;
     }
@@ -83,15 +78,14 @@ public final class Sessions {
                 return Optional.empty();
             }
             Row row = found.get();
-            boolean idle = !row.lastSeen().plus(idleTimeout).isAfter(now);
-            boolean expired = !row.session().expiresAt().isAfter(now);
-            if (idle || expired) {
-                end(h, hash, idle ? "idle-timeout" : "absolute-timeout", now);
+            String ended = timeouts.endReason(row.lastSeen(), row.session().expiresAt(), now);
+            if (ended != null) {
+                end(h, hash, ended, now);
                 audit.append(h, new AuditEvent(now, "session.expired", null, AuditEvent.ActorType.SYSTEM, null, null,
-                        row.session().guardian(), idle ? "idle" : "absolute"));
+                        row.session().guardian(), ended.replace("-timeout", "")));
                 return Optional.empty();
             }
-            if (Duration.between(row.lastSeen(), now).compareTo(TOUCH_GRANULARITY) >= 0) {
+            if (timeouts.touchDue(row.lastSeen(), now)) {
                 h.createUpdate("update portal_sessions set last_seen_at = :now where session_hash = :hash")
                         .bind("now", Timestamps.toColumn(now)).bind("hash", hash).execute();
             }

@@ -68,7 +68,7 @@ public final class AccountOverview {
 
     /** The school's guardians matching the filter, sorted by name. */
     public List<OverviewRow> list(StaffActor actor, SchoolId school, OverviewFilter filter) {
-        requireStaff(actor, school, "overview.read");
+        access.requireAdminOrInvite(actor, school, "overview.read");
         List<GuardianWithLinks> guardians = sources.get(GuardianSource.class).guardiansOfSchool(school);
         List<StudentId> studentIds = guardians.stream().flatMap(g -> g.links().stream()).map(GuardianLink::studentId)
                 .distinct().toList();
@@ -88,7 +88,7 @@ public final class AccountOverview {
             AccountRepository.Account account = accountsById.get(id);
             List<OverviewRow.Child> children = entry.links().stream()
                     .filter(l -> students.containsKey(l.studentId()) && students.get(l.studentId()).schoolId().equals(school))
-                    .map(l -> new OverviewRow.Child(students.get(l.studentId()).name(),
+                    .map(l -> new OverviewRow.Child(l.studentId(), students.get(l.studentId()).name(),
                             groups.containsKey(l.studentId()) ? groups.get(l.studentId()).name() : null, l.viewingRight()))
                     .toList();
             OverviewRow row = new OverviewRow(id, entry.guardian().name(),
@@ -103,6 +103,14 @@ public final class AccountOverview {
         }
         rows.sort(Comparator.comparing((OverviewRow r) -> r.name().sortName()).thenComparing(r -> r.guardian().value()));
         return rows;
+    }
+
+    /** The school's groups this school year, sorted by name, for the overview's and the news form's group choice. */
+    public List<Group> groups(StaffActor actor, SchoolId school) {
+        access.requireAdminOrInvite(actor, school, "groups.read");
+        SchoolYear year = SchoolYear.containing(LocalDate.ofInstant(clock.instant(), zone));
+        return sources.get(GroupSource.class).groups(school, year).stream()
+                .sorted(Comparator.comparing(Group::name)).toList();
     }
 
     /**
@@ -140,10 +148,4 @@ public final class AccountOverview {
         return text.toLowerCase(Locale.ROOT).contains(part.strip().toLowerCase(Locale.ROOT));
     }
 
-    private void requireStaff(StaffActor actor, SchoolId school, String action) {
-        if (actor.serves(school) && (actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
-            return;
-        }
-        access.requireAdmin(actor, school, action);
-    }
 }

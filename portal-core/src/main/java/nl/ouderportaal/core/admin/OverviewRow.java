@@ -5,6 +5,7 @@ import java.util.List;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.mail.DeliveryStatus;
 import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.host.PersonName;
 
 /**
@@ -28,10 +29,11 @@ public record OverviewRow(GuardianId guardian, PersonName name, String email, Ac
     /**
      * A child of the guardian at the school.
      *
+     * @param student the child's id, to address the child (e.g. to change the viewing right)
      * @param name the child's name
      * @param group the child's group this year, or {@code null}
      * @param viewingRight whether the guardian may see the child in the portal
      */
-    public record Child(PersonName name, String group, boolean viewingRight) {
+    public record Child(StudentId student, PersonName name, String group, boolean viewingRight) {
     }
 }

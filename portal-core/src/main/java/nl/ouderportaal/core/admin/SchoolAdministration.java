@@ -1,6 +1,8 @@
 package nl.ouderportaal.core.admin;
 
 import java.util.List;
+import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.settings.ModuleState;
 import nl.ouderportaal.core.settings.SchoolConfiguration;
 import nl.ouderportaal.core.settings.SchoolSettings;
@@ -19,10 +21,18 @@ public final class SchoolAdministration {
 
     private final SchoolConfiguration configuration;
     private final StaffAccess access;
+    private final AuditLog audit;
 
-    public SchoolAdministration(SchoolConfiguration configuration, StaffAccess access) {
+    public SchoolAdministration(SchoolConfiguration configuration, StaffAccess access, AuditLog audit) {
         this.configuration = configuration;
         this.access = access;
+        this.audit = audit;
+    }
+
+    /** The school's audit log (R-BEYOND-1), newest first, at most {@code limit} entries; ADMIN only. */
+    public List<AuditEvent> auditLog(StaffActor actor, SchoolId school, int limit) {
+        access.requireAdmin(actor, school, "audit.read");
+        return audit.ofSchool(school, limit);
     }
 
     public SchoolSettings settings(StaffActor actor, SchoolId school) {

@@ -8,7 +8,10 @@ import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
 
-/** The one check of every administration call: the ADMIN role, for a school the staff user serves. */
+/**
+ * The one check of every administration call: the ADMIN role (or, for account work, ADMIN or INVITE),
+ * for a school the staff user serves.
+ */
 public final class StaffAccess {
 
     private final PortalStore store;
@@ -34,5 +37,18 @@ public final class StaffAccess {
                 ? LocalizedText.of("U beheert het Ouderportaal van deze school niet.",
                         "You do not administer this school's parent portal.")
                 : LocalizedText.of("Alleen een applicatiebeheerder kan dit doen.", "Only an administrator can do this."));
+    }
+
+    /**
+     * For account work (overview, invitations, viewing rights): ADMIN or INVITE, for a school the staff
+     * user serves.
+     *
+     * @throws AccessRefusedException (audited) otherwise
+     */
+    public void requireAdminOrInvite(StaffActor actor, SchoolId school, String action) {
+        if (actor.serves(school) && (actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
+            return;
+        }
+        requireAdmin(actor, school, action);
     }
 }

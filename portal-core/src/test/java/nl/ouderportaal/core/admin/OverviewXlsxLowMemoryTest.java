@@ -39,7 +39,7 @@ class OverviewXlsxLowMemoryTest {
                 return new OverviewRow(GuardianId.of("g" + i), new PersonName(null, "Ouder" + i, "van", "Achternaam" + i),
                         "ouder" + i + "@example.org", AccountStatus.ACTIVE, now,
                         new DeliveryStatus(DeliveryStatus.State.SENT, now, now, 1, null),
-                        List.of(new OverviewRow.Child(new PersonName(null, "Kind" + i, null, "Achternaam" + i), "Groep 5", true)));
+                        List.of(new OverviewRow.Child(nl.ouderportaal.spi.StudentId.of("s-" + i), new PersonName(null, "Kind" + i, null, "Achternaam" + i), "Groep 5", true)));
             }
         };
         CountingStream out = new CountingStream();

@@ -65,13 +65,14 @@ import nl.ouderportaal.spi.host.StudentSource;
  */
 public final class InMemoryHost implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource, MedicalSource,
-        ClassmateSource, StaffSource, nl.ouderportaal.modules.notes.NoteReplySink {
+        ClassmateSource, StaffSource, nl.ouderportaal.modules.notes.NoteReplySink,
+        nl.ouderportaal.spi.host.ViewingRightSink {
 
     public final Map<SchoolId, School> schools = new LinkedHashMap<>();
     public final Map<SchoolId, List<SchoolYear>> schoolYears = new HashMap<>();
     public final Map<StudentId, Student> students = new LinkedHashMap<>();
     public final Map<GuardianId, Guardian> guardians = new LinkedHashMap<>();
-    public final List<GuardianLink> links = new ArrayList<>();
+    public final List<GuardianLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final Map<SchoolYear, Map<StudentId, Group>> groups = new HashMap<>();
     public final List<Activity> activities = new ArrayList<>();
     public final List<Absence> absences = new ArrayList<>();
@@ -93,7 +94,8 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
                 .source(GuardianSource.class, this)
                 .source(GroupSource.class, this)
                 .source(ActivitySource.class, this)
-                .source(AbsenceSource.class, this);
+                .source(AbsenceSource.class, this)
+                .source(nl.ouderportaal.spi.host.ViewingRightSink.class, this);
     }
 
     /** Registers every source, core and module, with the builder. */
@@ -161,6 +163,12 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public void setViewingRight(GuardianId guardian, StudentId student, boolean viewingRight) {
         links.replaceAll(l -> l.guardianId().equals(guardian) && l.studentId().equals(student)
                 ? new GuardianLink(guardian, student, l.relation(), viewingRight) : l);
+    }
+
+    @Override
+    public void setViewingRight(GuardianId guardian, StudentId child, boolean on, nl.ouderportaal.spi.StaffActor changedBy) {
+        count("setViewingRight");
+        setViewingRight(guardian, child, on);
     }
 
     public void placeInGroup(StudentId student, SchoolYear year, Group group) {
