@@ -75,6 +75,7 @@ import nl.ouderportaal.spi.host.GuardianSource;
 import nl.ouderportaal.spi.host.SchoolSource;
 import nl.ouderportaal.spi.host.StaffSource;
 import nl.ouderportaal.spi.host.StudentSource;
+import nl.ouderportaal.spi.host.ViewingRightSink;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
@@ -156,6 +157,7 @@ public final class DemoSchool implements AutoCloseable {
                 .source(AbsenceSource.class, sis)
                 .source(NoteSource.class, sis)
                 .source(NoteReplySink.class, sis)
+                .source(ViewingRightSink.class, sis)
                 .source(PlanSource.class, sis)
                 .source(ReportSource.class, sis)
                 .source(MethodTestSource.class, sis)
