@@ -1,0 +1,58 @@
+package nl.ouderportaal.reliability;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reading real messages received by GreenMail. */
+final class Mails {
+
+    private Mails() {
+    }
+
+    static String body(MimeMessage message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof MimeMultipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                        return (String) multipart.getBodyPart(i).getContent();
+                    }
+                }
+            }
+            return String.valueOf(content);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> recipients(MimeMessage message) {
+        try {
+            Address[] all = message.getAllRecipients();
+            return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every header line of the message, raw. */
+    static List<String> headerLines(MimeMessage message) {
+        try {
+            return java.util.Collections.list(message.getAllHeaderLines());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
