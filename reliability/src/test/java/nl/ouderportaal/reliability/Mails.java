@@ -33,7 +33,7 @@ final class Mails {
     static List<String> recipients(MimeMessage message) {
         try {
             Address[] all = message.getAllRecipients();
-            return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+            return all == null ? List.of() : Arrays.stream(all).map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString()).toList();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
