@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Reading real messages received by GreenMail. */
-final class Mails {
+public final class Mails {
 
     private Mails() {
     }
 
-    static String body(MimeMessage message) {
+    public static String body(MimeMessage message) {
         try {
             Object content = message.getContent();
             if (content instanceof MimeMultipart multipart) {
@@ -30,7 +30,7 @@ final class Mails {
         }
     }
 
-    static List<String> recipients(MimeMessage message) {
+    public static List<String> recipients(MimeMessage message) {
         try {
             Address[] all = message.getAllRecipients();
             return all == null ? List.of() : Arrays.stream(all).map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.getAddress() : a.toString()).toList();
@@ -39,7 +39,7 @@ final class Mails {
         }
     }
 
-    static String messageId(MimeMessage message) {
+    public static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();
         } catch (MessagingException e) {
@@ -48,7 +48,7 @@ final class Mails {
     }
 
     /** Every header line of the message, raw. */
-    static List<String> headerLines(MimeMessage message) {
+    public static List<String> headerLines(MimeMessage message) {
         try {
             return java.util.Collections.list(message.getAllHeaderLines());
         } catch (MessagingException e) {
