@@ -58,8 +58,11 @@ class AdministrationHostileInputsTest {
 
         if (outcome.accepted()) {
             Optional<String> stored = Optional.ofNullable(p.portal.administration().settings(ADMIN, SCHOOL).changeRequestEmail());
-            stored.ifPresent(address -> assertThat(address).as("stored for %s", input)
-                    .doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029,;<>\\s]").contains("@"));
+            stored.ifPresent(address -> {
+                assertThat(address).as("stored for %s", input).doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029]");
+                // Exactly one address that a mail client accepts strictly (a quoted local part may hold a space).
+                assertThat(Mails.parseStrict(address)).as("parsed %s", input).hasSize(1);
+            });
             restoreSettings();
         }
     }

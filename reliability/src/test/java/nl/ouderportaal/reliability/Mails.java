@@ -47,6 +47,16 @@ public final class Mails {
         }
     }
 
+    /** The addresses in a header value, parsed strictly as RFC 822; a bad address throws. */
+    public static List<String> parseStrict(String header) {
+        try {
+            return Arrays.stream(jakarta.mail.internet.InternetAddress.parseHeader(header, true))
+                    .map(jakarta.mail.internet.InternetAddress::getAddress).toList();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new AssertionError("Not a valid address: " + header, e);
+        }
+    }
+
     /** Every header line of the message, raw. */
     public static List<String> headerLines(MimeMessage message) {
         try {

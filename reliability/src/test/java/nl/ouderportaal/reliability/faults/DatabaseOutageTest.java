@@ -79,13 +79,19 @@ class DatabaseOutageTest {
 
             server.close();
 
-            long start = System.nanoTime();
-            Throwable whileDown = catchThrowable(() -> portal.authentication().session(session));
-            Throwable homeWhileDown = catchThrowable(() -> portal.guardians().home(viewer));
-            long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
-            assertThat(whileDown).as("session check while the database is down")
-                    .isInstanceOf(JdbiException.class);
-            assertThat(seconds).as("seconds for two requests while down").isLessThanOrEqualTo(2 * PortalStore.CONNECTION_TIMEOUT.toSeconds() + 2);
+            // The first request finds the pool's connections dead; the second waits for a new one (with
+            // HikariCP's default it hung 30 s). Each fails within the pool's connection timeout.
+            for (int request = 0; request < 2; request++) {
+                long start = System.nanoTime();
+                Throwable whileDown = request % 2 == 0
+                        ? catchThrowable(() -> portal.authentication().session(session))
+                        : catchThrowable(() -> portal.guardians().home(viewer));
+                long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                assertThat(whileDown).as("request %d while the database is down", request)
+                        .isInstanceOf(JdbiException.class);
+                assertThat(millis).as("ms for request %d while down", request)
+                        .isLessThanOrEqualTo(PortalStore.CONNECTION_TIMEOUT.toMillis() + 2_000);
+            }
 
             server = postgres(data, port);
 
@@ -106,7 +112,6 @@ class DatabaseOutageTest {
             }
             assertThat(failuresAfterRestart).as("requests refused after the restart").isLessThanOrEqualTo(4);
             assertThat(portal.guardians().home(viewer(portal, session)).children()).hasSize(1);
-            assertThat(homeWhileDown).as("home while the database is down").isInstanceOf(JdbiException.class);
         } finally {
             server.close();
             smtp.stop();
