@@ -23,6 +23,7 @@ import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,6 +36,11 @@ class AdministrationHostileInputsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private final HostilePortal p = new HostilePortal("admin");
+
+    @BeforeEach
+    void housekeeping() {
+        p.housekeeping();
+    }
 
     @AfterAll
     void close() {

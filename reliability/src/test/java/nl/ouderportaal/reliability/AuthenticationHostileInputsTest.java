@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import nl.ouderportaal.core.account.LoginResult;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthenticationHostileInputsTest {
 
     private final HostilePortal p = new HostilePortal("auth");
+
+    @BeforeEach
+    void housekeeping() {
+        p.housekeeping();
+    }
 
     @AfterAll
     void close() {
@@ -57,6 +63,7 @@ class AuthenticationHostileInputsTest {
             assertThat(Mails.recipients(mail)).as("recipients for %s", input).containsExactly(HostilePortal.EMAIL);
             assertThat(Mails.headerLines(mail)).noneMatch(h -> h.toLowerCase().startsWith("bcc"));
         }
+        p.purgeMail();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,6 +116,8 @@ class AuthenticationHostileInputsTest {
                     () -> p.portal.authentication().changePassword(session, input.value(), "Een-goed-wachtwoord-77"));
             assertThat(wrongCurrent.accepted()).isFalse();
         }
+        p.deliver();
+        p.purgeMail();
     }
 
     private long sessions() {

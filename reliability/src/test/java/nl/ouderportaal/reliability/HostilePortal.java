@@ -90,6 +90,7 @@ final class HostilePortal implements AutoCloseable {
         deliver();
         portal.authentication().acceptInvitation(lastToken(), password);
         deliver();
+        purgeMail();
     }
 
     /** The token of the link in the last mail received. */
@@ -149,6 +150,33 @@ final class HostilePortal implements AutoCloseable {
             }
             return hashes;
         });
+    }
+
+    /**
+     * Between inputs, forgets what earlier inputs left behind and no later check needs: sent mails,
+     * ended sessions, change requests and audit entries. Keeps the per-input store snapshots small; a test
+     * never depends on another input's rows.
+     */
+    void housekeeping() {
+        store.jdbi().useHandle(h -> {
+            h.execute("delete from mail_outbox where status = 'SENT'");
+            h.execute("delete from portal_sessions where ended_at is not null");
+            h.execute("delete from change_requests");
+            h.execute("delete from audit_events");
+        });
+        purgeMail();
+    }
+
+    /**
+     * Forgets the mails received so far. GreenMail copies every stored message on each read, so tests
+     * purge after checking to keep reads cheap.
+     */
+    void purgeMail() {
+        try {
+            smtp.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<MimeMessage> received() {
