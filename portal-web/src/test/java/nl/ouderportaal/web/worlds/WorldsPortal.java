@@ -1,0 +1,227 @@
+package nl.ouderportaal.web.worlds;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.ouderportaal.core.Portal;
+import nl.ouderportaal.core.account.AccountSettings;
+import nl.ouderportaal.core.mail.MailTransport;
+import nl.ouderportaal.core.mail.OutgoingMail;
+import nl.ouderportaal.core.news.NewsCommand;
+import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
+import nl.ouderportaal.core.store.PortalStore;
+import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.modules.absences.Absence;
+import nl.ouderportaal.modules.absences.AbsencesModule;
+import nl.ouderportaal.modules.groups.GroupsModule;
+import nl.ouderportaal.modules.groups.GroupsOptions;
+import nl.ouderportaal.modules.medical.MedicalModule;
+import nl.ouderportaal.modules.medical.MedicalRecord;
+import nl.ouderportaal.modules.notes.Note;
+import nl.ouderportaal.modules.notes.NotesModule;
+import nl.ouderportaal.spi.GroupId;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.SchoolYear;
+import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.spi.StaffId;
+import nl.ouderportaal.spi.StudentId;
+import nl.ouderportaal.spi.host.Address;
+import nl.ouderportaal.spi.host.EmergencyContact;
+import nl.ouderportaal.spi.host.EnrolmentStatus;
+import nl.ouderportaal.spi.host.Gender;
+import nl.ouderportaal.spi.host.Group;
+import nl.ouderportaal.spi.host.GuardianLink;
+import nl.ouderportaal.spi.host.GuardianRelation;
+import nl.ouderportaal.spi.host.PersonName;
+import nl.ouderportaal.spi.host.Registration;
+import nl.ouderportaal.spi.host.SchoolCareerEntry;
+import nl.ouderportaal.spi.host.Student;
+import nl.ouderportaal.spi.host.StudentPersonalData;
+import nl.ouderportaal.web.PortalWeb;
+
+/**
+ * ONE long-lived portal (H2 in memory, the web layer on a free port) over ONE in-memory host, into which
+ * worlds are loaded one after the other. The portal reads the host on demand and keeps no cache of it,
+ * nor of settings, switches or news (SchoolConfiguration: "nothing is cached"), so refilling the host and
+ * changing the portal's settings between worlds is the same as a new portal per world. Settings are
+ * changed only where the next world differs, through the administrator's API; the previous world's news
+ * is deleted through it too.
+ */
+final class WorldsPortal implements AutoCloseable {
+
+    static final StaffActor ADMIN = new StaffActor(StaffId.of("beheer-1"), "Beheerder Worlds", Set.of(StaffActor.Role.ADMIN),
+            Set.copyOf(World.SCHOOLS));
+    static final String PASSWORD = "een lang wachtwoord voor de werelden";
+    static final SchoolYear CURRENT = SchoolYear.containing(World.TODAY);
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+    private static int instances;
+
+    final InMemoryHost host = new InMemoryHost();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    final PortalStore store = PortalStore.h2InMemory("worlds-" + (++instances) + "-" + System.nanoTime());
+    final List<OutgoingMail> mails = new CopyOnWriteArrayList<>();
+    final Portal portal;
+    final PortalWeb web;
+    final String base;
+
+    private final Map<SchoolId, World.SchoolState> applied = new HashMap<>();
+    private final Map<SchoolId, List<Long>> newsIds = new HashMap<>();
+
+    WorldsPortal() {
+        for (SchoolId school : World.SCHOOLS) {
+            host.addSchool(school.value(), "Basisschool " + school.value());
+            host.schoolYears.put(school, List.of(CURRENT));
+        }
+        for (GuardianId guardian : World.GUARDIANS) {
+            host.addGuardian(guardian.value(), "Ouder", guardian.value());
+        }
+        MailTransport transport = () -> new MailTransport.Connection() {
+            @Override
+            public void send(nl.ouderportaal.core.mail.QueuedMail mail) {
+                mails.add(mail.mail());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        portal = host.registerAll(Portal.builder()).store(store).clock(clock)
+                .install(new AbsencesModule(), new GroupsModule(), new MedicalModule(), new NotesModule())
+                .accounts(AccountSettings.defaults(URI.create("http://localhost/")))
+                .mail(transport)
+                .build();
+        for (SchoolId school : World.SCHOOLS) {
+            applied.put(school, new World.SchoolState(false, false, Set.of(), Set.of(), false));
+        }
+        activateAccounts();
+        web = PortalWeb.builder(portal).build().start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + web.port();
+    }
+
+    /** Invites every guardian of the pool with an account and sets the password from the mailed link, once. */
+    private void activateAccounts() {
+        SchoolId school = World.SCHOOLS.get(0);
+        for (GuardianId guardian : World.ACCOUNTS) {
+            StudentId child = StudentId.of("bootstrap-" + guardian.value());
+            host.students.put(child, student(child, school, "Start", "Startstraat", false, EnrolmentStatus.IN_EDUCATION));
+            host.link(guardian, child, true);
+            portal.invitations().inviteOne(ADMIN, school, guardian);
+            portal.mailDispatcher().orElseThrow().drainOnce();
+            OutgoingMail mail = mails.get(mails.size() - 1);
+            Matcher matcher = TOKEN.matcher(mail.text());
+            if (!mail.recipient().contains(guardian.value()) || !matcher.find()) {
+                throw new IllegalStateException("No invitation link for " + guardian + ": " + mail);
+            }
+            portal.authentication().acceptInvitation(matcher.group(1), PASSWORD);
+            portal.mailDispatcher().orElseThrow().drainOnce();
+        }
+        host.students.clear();
+        host.links.clear();
+    }
+
+    /** Makes the host and the portal's settings and news those of the world. */
+    void load(World world) {
+        host.students.clear();
+        host.links.clear();
+        host.groups.clear();
+        host.notes.clear();
+        host.absences.clear();
+        host.medical.clear();
+        Map<StudentId, Group> groups = new HashMap<>();
+        for (World.Child child : world.children()) {
+            StudentId id = StudentId.of(child.id());
+            host.students.put(id, student(id, child.school(), child.name(), child.address(), child.addressSecret(), child.status()));
+            if (child.group() >= 0) {
+                World.GroupData group = world.groups().get(child.group());
+                groups.put(id, InMemoryHost.group(group.id(), group.school(), CURRENT, group.name(), 5));
+            }
+            if (child.medical() != null) {
+                host.medical.put(id, new MedicalRecord(null, null, null, child.medical(), null));
+            }
+        }
+        host.groups.put(CURRENT, groups);
+        for (World.Link link : world.links()) {
+            host.links.add(new GuardianLink(link.guardian(), StudentId.of(link.child()), GuardianRelation.PARENT, link.viewingRight()));
+        }
+        for (World.NoteData note : world.notes()) {
+            host.notes.add(new Note(note.id(), StudentId.of(note.child()), note.date(), "Gesprek", note.categoryPublished(),
+                    note.subject(), note.text(), "Juf Ineke"));
+        }
+        for (World.AbsenceData absence : world.absences()) {
+            host.absences.add(new Absence(absence.id(), StudentId.of(absence.child()), absence.from(), absence.from(),
+                    absence.reason(), true));
+        }
+        for (Map.Entry<SchoolId, World.SchoolState> entry : world.schools().entrySet()) {
+            configure(entry.getKey(), entry.getValue());
+        }
+        for (SchoolId school : World.SCHOOLS) {
+            for (long id : newsIds.getOrDefault(school, List.of())) {
+                portal.news().delete(ADMIN, school, id);
+            }
+            newsIds.put(school, new ArrayList<>());
+        }
+        for (World.NewsData message : world.news()) {
+            Set<GroupId> targets = new LinkedHashSet<>();
+            message.groups().forEach(i -> targets.add(GroupId.of(world.groups().get(i).id())));
+            newsIds.get(message.school()).add(portal.news().create(ADMIN, message.school(), new NewsCommand(message.subject(),
+                    message.from(), "<p>Bericht <b>" + message.text() + "</b></p>", message.from(), message.until(), targets)));
+        }
+    }
+
+    /** Changes a school's maintenance mode, module switches and groups option where they differ from now. */
+    private void configure(SchoolId school, World.SchoolState wanted) {
+        World.SchoolState now = applied.get(school);
+        var configuration = portal.configuration();
+        if (wanted.maintenance() != now.maintenance()) {
+            configuration.updateSettings(school, new SchoolSettingsUpdate(null, null, wanted.maintenance()), "worlds");
+        }
+        for (String module : World.MODULES) {
+            boolean active = wanted.active().contains(module);
+            boolean onDashboard = wanted.onDashboard().contains(module);
+            boolean wasActive = now.active().contains(module);
+            boolean wasOnDashboard = now.onDashboard().contains(module);
+            if (active && !wasActive) {
+                configuration.activate(school, module, "worlds");
+            } else if (!active && wasActive) {
+                configuration.deactivate(school, module, "worlds");
+                wasOnDashboard = false;
+            }
+            if (active && onDashboard != wasOnDashboard) {
+                configuration.showOnDashboard(school, module, onDashboard, "worlds");
+            }
+        }
+        if (wanted.showClassmateAddresses() != now.showClassmateAddresses()) {
+            configuration.setOptions(school, GroupsModule.ID, new GroupsOptions(wanted.showClassmateAddresses()), "worlds");
+        }
+        applied.put(school, wanted);
+    }
+
+    private static Student student(StudentId id, SchoolId school, String name, String street, boolean secret,
+                                   EnrolmentStatus status) {
+        LocalDate birth = LocalDate.of(2016, 4, 1);
+        return new Student(id, school, new PersonName(null, name, null, "Jansen"), status,
+                new StudentPersonalData(birth, "Utrecht", Gender.FEMALE, "Nederlandse", null, null, null),
+                new Address(street, "12", "1234 AB", "Utrecht", null), secret,
+                List.of(new EmergencyContact("Oma Jansen", "oma", "06-12345678")), null,
+                new Registration(birth.plusYears(4).minusMonths(2), birth.plusYears(4), null),
+                List.of(new SchoolCareerEntry(CURRENT, "Groep 5", 5, LocalDate.of(2025, 8, 18), null)));
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        portal.close();
+        store.close();
+    }
+}
