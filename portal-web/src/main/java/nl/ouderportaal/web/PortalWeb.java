@@ -60,7 +60,12 @@ public final class PortalWeb {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
-            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(2_000);
+                server.setErrorHandler(new ServerErrors());
+            });
+            // No "Server: Jetty(...)" header: nobody needs to know the version.
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.startup.showJavalinBanner = false;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";

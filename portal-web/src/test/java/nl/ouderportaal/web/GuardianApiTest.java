@@ -236,4 +236,18 @@ class GuardianApiTest extends AgainstOnePortal {
         String text = WebFixture.plainText(mails.get(mails.size() - 1));
         assertThat(text).contains("http://localhost/reset-password?token=").doesNotContain("evil.example.net");
     }
+
+    @Test
+    void aRequestJettyRefusesItselfStillGetsTheShortBilingualAnswerAndNoServerVersion() {
+        HttpResponse<String> nul = f.client().get("/api/children/%00/notes");
+        HttpResponse<String> tooLong = f.client().get("/api/children/" + "a".repeat(100_000) + "/notes");
+
+        for (HttpResponse<String> response : java.util.List.of(nul, tooLong)) {
+            assertThat(response.statusCode()).isBetween(400, 499);
+            assertThat(parse(response).get("error").asText()).isEqualTo("bad-request");
+            assertThat(response.body()).doesNotContainIgnoringCase("jetty");
+            assertThat(response.headers().firstValue("Server")).isEmpty();
+        }
+        assertThat(f.client().get("/login").headers().firstValue("Server")).isEmpty();
+    }
 }
