@@ -29,7 +29,7 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class BenchmarkMain {
 
-    private static final List<String> ALL = List.of("B1", "B2", "B3", "B4", "B5");
+    private static final List<String> ALL = List.of("B1", "B2", "B3", "B4", "B5", "B6");
     private static final String KEPT_SECTION = "## What was made faster";
 
     private BenchmarkMain() {
@@ -48,7 +48,7 @@ public final class BenchmarkMain {
         if (dashboard || selected.contains("B5")) {
             BenchmarkWorlds.pristine(DemoSize.SMALL);
         }
-        if (dashboard || selected.contains("B3")) {
+        if (dashboard || selected.contains("B3") || selected.contains("B6")) {
             BenchmarkWorlds.pristine(DemoSize.LARGE);
         }
         if (selected.contains("B4")) {
@@ -80,7 +80,13 @@ public final class BenchmarkMain {
             invitations = Optional.of(BulkInvitationHarness.run());
         }
 
-        String table = ResultsTable.markdown(selected, jmh, invitations);
+        Optional<HttpLoadHarness.Result> http = Optional.empty();
+        if (selected.contains("B6")) {
+            System.out.println("# B6: HTTP load harness (" + HttpLoadHarness.SESSIONS + " sessions)");
+            http = Optional.of(HttpLoadHarness.run());
+        }
+
+        String table = ResultsTable.markdown(selected, jmh, invitations, http);
         double minutes = (System.nanoTime() - start) / 60e9;
         System.out.println();
         System.out.println(table);
@@ -108,7 +114,7 @@ public final class BenchmarkMain {
             selected.addAll(List.of("B1", "B2"));
         }
         if (!ALL.containsAll(selected)) {
-            throw new IllegalArgumentException("Benchmarks are " + ALL + " (B6 comes with portal-web), not " + selected);
+            throw new IllegalArgumentException("Benchmarks are " + ALL + ", not " + selected);
         }
         return selected;
     }
@@ -151,6 +157,11 @@ public final class BenchmarkMain {
                 - **B5** JMH Throughput on one thread (so per core), 2 x 3 s warm-up, 3 x 5 s measurement, production
                   Argon2id parameters from `PasswordHasher.PRODUCTION`; floor: Bouncy Castle `Argon2BytesGenerator`
                   with the same parameters, salt and hash lengths.
+                - **B6** a plain timed harness on the large world served by portal-web (Javalin, Jetty 12) on
+                  loopback: 32 sessions of the benchmark guardian, each its own HTTP client, ask in a closed loop,
+                  10 s warm-up, 20 s measured per endpoint; floor: `GET /api/csrf` of the same server (the same
+                  filters, headers and JSON, no portal work). The ratio is the floor's requests/s divided by the
+                  dashboard's.
                 """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), minutes, MachineDescription.markdown(), table);
     }
 

@@ -14,7 +14,8 @@ final class ResultsTable {
     private ResultsTable() {
     }
 
-    static String markdown(Set<String> selected, Collection<RunResult> jmh, Optional<BulkInvitationHarness.Result> invitations) {
+    static String markdown(Set<String> selected, Collection<RunResult> jmh, Optional<BulkInvitationHarness.Result> invitations,
+                           Optional<HttpLoadHarness.Result> http) {
         List<String[]> rows = new ArrayList<>();
         if (selected.contains("B1")) {
             for (String size : List.of("small", "large")) {
@@ -71,7 +72,13 @@ final class ResultsTable {
                     String.format(Locale.ROOT, "%.1f logins/s", p), String.format(Locale.ROOT, "%.1f hashes/s", f), ratio(f / p)});
             }
         }
-        rows.add(new String[] {"B6", "B6 HTTP: added with portal-web", "not measured yet", "not measured yet", "–"});
+        http.ifPresent(r -> rows.add(new String[] {"B6",
+            "HTTP `GET /api/dashboard`, " + r.sessions() + " concurrent sessions on loopback, large world",
+            String.format(Locale.ROOT, "%.0f requests/s, p50 %.1f ms, p99 %.1f ms, %d errors", r.dashboard().requestsPerSecond(),
+                    r.dashboard().p50Millis(), r.dashboard().p99Millis(), r.dashboard().errors()),
+            String.format(Locale.ROOT, "%.0f requests/s, p50 %.1f ms, p99 %.1f ms (`GET /api/csrf`)", r.trivial().requestsPerSecond(),
+                    r.trivial().p50Millis(), r.trivial().p99Millis()),
+            ratio(r.trivial().requestsPerSecond() / r.dashboard().requestsPerSecond())}));
 
         StringBuilder out = new StringBuilder();
         out.append("| # | Benchmark | Portal | Floor | Ratio |\n|---|---|---|---|---|\n");
