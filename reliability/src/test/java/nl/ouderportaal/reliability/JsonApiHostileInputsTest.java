@@ -91,7 +91,14 @@ class JsonApiHostileInputsTest {
                 request.header("X-XSRF-TOKEN", csrf());
             }
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException closed) {
+                    // Jetty closes the connection after refusing a malformed request itself; a client that
+                    // reused that pooled connection sees no answer and sends again, as browsers do.
+                    response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                }
                 for (String header : response.headers().allValues("Set-Cookie")) {
                     String pair = header.split(";", 2)[0];
                     String name = pair.substring(0, pair.indexOf('='));
