@@ -3,8 +3,6 @@ package nl.ouderportaal.reliability;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,19 +13,7 @@ public final class Mails {
     }
 
     public static String body(MimeMessage message) {
-        try {
-            Object content = message.getContent();
-            if (content instanceof MimeMultipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-                        return (String) multipart.getBodyPart(i).getContent();
-                    }
-                }
-            }
-            return String.valueOf(content);
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return nl.ouderportaal.core.testing.Mails.plainText(message);
     }
 
     public static List<String> recipients(MimeMessage message) {
