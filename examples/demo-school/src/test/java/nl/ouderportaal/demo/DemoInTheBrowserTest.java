@@ -75,8 +75,11 @@ class DemoInTheBrowserTest {
 
     /** After a click the next page may still be loading: wait for its heading. */
     private static void waitForHeading(String heading) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
-                .anyMatch(h -> h.getText().equals(heading)));
+        // Read in one script call: the page may be replaced between finding the heading and reading it.
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> heading.equals(browser.driver.executeScript(
+                        "const h = document.querySelector('h1'); return h ? h.innerText.trim() : null;")));
     }
 
     private static void logInAsTheDemoGuardian() {
@@ -201,14 +204,27 @@ class DemoInTheBrowserTest {
                 .anyMatch(m -> m.to().contains("administratie@regenboog.example.org") && m.text().contains("Amersfoort")));
     }
 
+    private static void logInAsTheAdministrator() {
+        open("/admin/login");
+        browser.driver.findElement(By.id("username")).sendKeys(DemoSchool.ADMIN_LOGIN);
+        browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.ADMIN_PASSWORD);
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        waitForHeading("Instellingen");
+    }
+
     @Test
-    void anInvitationIsFollowedFromTheDemoMailboxToAFirstLogin() {
-        var guardians = demo.school().portal().accountOverview().list(DemoSchool.ADMIN,
-                nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), nl.ouderportaal.core.admin.OverviewFilter.ALL);
-        var invitee = guardians.stream().filter(g -> g.status() == nl.ouderportaal.core.account.AccountStatus.NONE
-                && g.email() != null && !g.email().isBlank()).findFirst().orElseThrow();
-        demo.school().portal().invitations().inviteOne(DemoSchool.ADMIN,
-                nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), invitee.guardian());
+    void theAdministratorInvitesAGuardianWhoFollowsTheMailFromTheDemoMailboxToAFirstLogin() {
+        var invitee = demo.school().portal().accountOverview().list(DemoSchool.ADMIN,
+                        nl.ouderportaal.spi.SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), nl.ouderportaal.core.admin.OverviewFilter.ALL)
+                .stream().filter(g -> g.status() == nl.ouderportaal.core.account.AccountStatus.NONE
+                        && g.email() != null && !g.email().isBlank()).findFirst().orElseThrow();
+        logInAsTheAdministrator();
+        open("/admin/guardians?email=" + java.net.URLEncoder.encode(invitee.email(), java.nio.charset.StandardCharsets.UTF_8));
+        browser.driver.findElement(By.id("select-" + invitee.guardian().value())).click();
+        browser.driver.findElement(By.cssSelector("button[form=bulk]")).click();
+        waitForHeading("Inloggegevens versturen: bevestigen");
+        assertThat(demo.mails()).noneMatch(m -> m.to().contains(invitee.email()));
+        browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
 
         String invitation = new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> demo.mails().stream()
                 .filter(m -> m.to().contains(invitee.email())).flatMap(m -> m.links().stream())
@@ -230,6 +246,38 @@ class DemoInTheBrowserTest {
         browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
         waitForHeading("Startpagina");
+    }
+
+    @Test
+    void anAdministratorLoggedInAsTheGuardianSeesABannerAndAWriteIsRefusedAndNothingSent() {
+        logInAsTheAdministrator();
+        open("/admin/guardians?email=" + DemoSchool.GUARDIAN_LOGIN);
+        browser.driver.findElement(By.cssSelector("details summary")).click();
+        browser.driver.findElement(By.xpath("//form[contains(@action, '/impersonate')]//button")).click();
+        waitForHeading("Startpagina");
+        assertThat(browser.driver.findElement(By.cssSelector(".banner")).getText()).contains(DemoSchool.ADMIN_NAME);
+        assertAccessible("dashboard during an impersonation");
+
+        open("/children/s-sanne/notes");
+        assertThat(browser.driver.findElements(By.cssSelector("form.reply"))).as("no reply form while impersonating").isEmpty();
+        // A write sent anyway (a form kept open from before, say) is refused with the seed's message.
+        browser.driver.executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = '/children/s-sanne/corrections';
+                form.innerHTML = '<input name="_csrf" value="' + document.querySelector('input[name=_csrf]').value + '">'
+                    + '<input name="birthPlace" value="Zwolle">';
+                document.body.appendChild(form);
+                form.submit();""");
+        waitForHeading("Alleen bekijken");
+        assertThat(browser.driver.findElement(By.cssSelector("main")).getText())
+                .contains("Let op: aangezien je bent ingelogd als applicatiebeheerder zullen je wijzigingen niet worden opgeslagen of verzonden.");
+        assertThat(demo.mails()).noneMatch(m -> m.text().contains("Zwolle"));
+
+        browser.driver.findElement(By.cssSelector(".banner button")).click();
+        waitForHeading("Verzorger accountbeheer");
+        open("/dashboard");
+        assertThat(browser.driver.getCurrentUrl()).as("the impersonation has ended").endsWith("/login");
     }
 
     @Test
