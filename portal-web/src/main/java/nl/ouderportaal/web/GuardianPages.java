@@ -72,9 +72,11 @@ final class GuardianPages {
         GuardianHome home = web.home(ctx).orElseThrow();
         Map<String, String> names = new LinkedHashMap<>();
         home.children().forEach(c -> names.put(c.student().id().value(), c.student().name().displayName()));
-        List<String> imageSchools = home.children().stream().map(c -> c.school().id()).distinct()
-                .filter(school -> web.portal.guardians().dashboardImage(viewer, school).isPresent())
-                .map(SchoolId::value).toList();
+        // One image per distinct picture: two schools without an image of their own share the default one.
+        Map<Integer, String> images = new LinkedHashMap<>();
+        home.children().stream().map(c -> c.school().id()).distinct().forEach(school -> web.portal.guardians()
+                .dashboardImage(viewer, school).ifPresent(image -> images.putIfAbsent(java.util.Arrays.hashCode(image), school.value())));
+        List<String> imageSchools = List.copyOf(images.values());
         web.render(ctx, "dashboard.jte", "dashboard", web.portal.guardians().dashboard(viewer, Optional.ofNullable(kind)),
                 "kind", kind == null ? "" : kind, "childNames", names, "news", web.portal.guardians().news(viewer),
                 "imageSchools", imageSchools);
