@@ -20,6 +20,17 @@ public final class DemoSchoolMain {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            // Under exec:java a failed start would otherwise wait silently for the server threads it started.
+            System.err.println("The demo school could not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
         boolean english = "en".equals(locale.getLanguage());
         int port = Integer.parseInt(System.getenv().getOrDefault("PORTAL_PORT", "8080"));
