@@ -143,7 +143,8 @@ class DemoInTheBrowserTest {
         for (String year : years) {
             new Select(browser.driver.findElement(By.id("schoolYear"))).selectByVisibleText(year);
             browser.driver.findElement(By.cssSelector("form.year button")).click();
-            assertThat(browser.driver.getCurrentUrl()).contains("schoolYear=" + year);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("schoolYear=" + year));
             List<WebElement> links = browser.driver.findElements(By.cssSelector("a[href*='/pdf/']"));
             if (!links.isEmpty()) {
                 pdfLink = links.get(0);
