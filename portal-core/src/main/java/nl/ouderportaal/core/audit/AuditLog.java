@@ -19,10 +19,6 @@ public final class AuditLog {
     private final java.time.Clock clock;
     private final java.time.Duration retention;
 
-    public AuditLog(PortalStore store) {
-        this(store, java.time.Clock.systemUTC(), DEFAULT_RETENTION);
-    }
-
     public AuditLog(PortalStore store, java.time.Clock clock, java.time.Duration retention) {
         this.store = store;
         this.clock = clock;
