@@ -75,11 +75,30 @@ class DemoInTheBrowserTest {
 
     /** After a click the next page may still be loading: wait for its heading. */
     private static void waitForHeading(String heading) {
-        // Read in one script call: the page may be replaced between finding the heading and reading it.
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        waitUntilScriptReturns("const h = document.querySelector('h1'); return h ? h.innerText.trim() : null;",
+                heading::equals, "heading " + heading);
+    }
+
+    /** After a form is sent, wait for the next page's status message and return it. */
+    private static String waitForStatus(String expectedPart) {
+        return waitUntilScriptReturns(
+                "const s = document.querySelector('[role=status]'); return s ? s.innerText.trim() : null;",
+                text -> text.contains(expectedPart), "status message with " + expectedPart);
+    }
+
+    /**
+     * Evaluates the script until its answer passes. Each read is one script call, because the page may be
+     * replaced between finding an element and reading it (a stale element); failed reads are retried.
+     */
+    private static String waitUntilScriptReturns(String script, java.util.function.Predicate<String> accepted,
+                                                 String what) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .withMessage("waiting for " + what)
                 .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> heading.equals(browser.driver.executeScript(
-                        "const h = document.querySelector('h1'); return h ? h.innerText.trim() : null;")));
+                .until(d -> {
+                    Object value = browser.driver.executeScript(script);
+                    return value instanceof String text && accepted.test(text) ? text : null;
+                });
     }
 
     private static void logInAsTheDemoGuardian() {
@@ -87,7 +106,7 @@ class DemoInTheBrowserTest {
         browser.driver.findElement(By.id("email")).sendKeys(DemoSchool.GUARDIAN_LOGIN);
         browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.GUARDIAN_PASSWORD);
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
+        waitForHeading("Startpagina");
     }
 
     private static void assertAccessible(String page) {
@@ -176,9 +195,7 @@ class DemoInTheBrowserTest {
         reply.sendKeys("Dank voor het bericht, we komen graag.");
         reply.findElement(By.xpath("./ancestor::form//button")).click();
 
-        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText())
-                .isEqualTo("Uw reactie is verstuurd naar de school.");
+        assertThat(waitForStatus("verstuurd")).isEqualTo("Uw reactie is verstuurd naar de school.");
         assertThat(sisNotes("Dank voor het bericht, we komen graag.")).isOne();
     }
 
@@ -198,9 +215,7 @@ class DemoInTheBrowserTest {
         place.sendKeys("Amersfoort");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
 
-        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText())
-                .isEqualTo("Uw verzoek is verstuurd naar de school.");
+        assertThat(waitForStatus("verstuurd")).isEqualTo("Uw verzoek is verstuurd naar de school.");
         new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> demo.mails().stream()
                 .anyMatch(m -> m.to().contains("administratie@regenboog.example.org") && m.text().contains("Amersfoort")));
     }
@@ -239,8 +254,7 @@ class DemoInTheBrowserTest {
         browser.driver.findElement(By.id("password")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.id("repeat")).sendKeys("mijn eigen nieuwe wachtwoord");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().findFirst().orElse(null)).getText()).contains("opgeslagen");
+        waitForStatus("opgeslagen");
 
         open("/login");
         browser.driver.findElement(By.id("email")).sendKeys(invitee.email());
@@ -327,8 +341,8 @@ class DemoInTheBrowserTest {
         email.clear();
         email.sendKeys("geen adres");
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> "true".equals(
-                d.findElement(By.id("changeRequestEmail")).getDomAttribute("aria-invalid")));
+        waitUntilScriptReturns("const f = document.getElementById('changeRequestEmail');"
+                + " return f ? f.getAttribute('aria-invalid') : null;", "true"::equals, "the e-mail field marked invalid");
         assertAccessible("settings with an error");
 
         browser.resize(360, 780);
