@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.net.URI;
 import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.account.AccountEmails;
 import nl.ouderportaal.core.account.AccountServices;
 import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.account.Accounts;
@@ -98,6 +99,7 @@ public final class Portal implements AutoCloseable {
     private final News news;
     private final ViewingRights viewingRights;
     private final StaffSessions staffSessions;
+    private final AccountEmails accountEmails;
     private final AccountSettings accountSettings;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -126,6 +128,7 @@ public final class Portal implements AutoCloseable {
         this.authentication = services.authentication();
         this.impersonations = services.impersonations();
         this.staffSessions = services.staffSessions();
+        this.accountEmails = services.emails();
         this.viewingRights = new ViewingRights(store, sources, staffAccess, audit, clock);
         this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
                 builder.zone);
@@ -205,6 +208,11 @@ public final class Portal implements AutoCloseable {
      */
     public ViewingRights viewingRights() {
         return viewingRights;
+    }
+
+    /** Correcting guardians' account email addresses (R-ACC-13). */
+    public AccountEmails accountEmails() {
+        return accountEmails;
     }
 
     /**

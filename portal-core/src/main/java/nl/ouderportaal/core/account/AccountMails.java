@@ -18,6 +18,7 @@ final class AccountMails {
     static final String PASSWORD_RESET = "password-reset";
     static final String USERNAME = "username-reminder";
     static final String PASSWORD_CHANGED = "password-changed";
+    static final String EMAIL_CHANGED = "email-changed";
 
     private final AccountSettings settings;
     private final ZoneId zone;
@@ -93,6 +94,50 @@ final class AccountMails {
             "Was u dit niet? Vraag dan een nieuw wachtwoord aan via " + settings.portalUrl() + " en meld het bij school."};
         return mail(email, en ? "Your parent portal password was set" : "Uw wachtwoord voor het Ouderportaal is ingesteld",
                 paragraphs, PASSWORD_CHANGED, guardian, null);
+    }
+
+    /** To the address an account had: it changed, and who changed it; not the new address (R-ACC-13). */
+    OutgoingMail emailChangedToOld(GuardianId guardian, String oldEmail, String guardianName, SchoolId school,
+                                   String schoolName, String staffName) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            "The email address of your parent portal account " + oldEmail + " has been changed by " + staffName
+                + " of " + schoolName + ". From now on you log in with the new address, and the portal's mails go there.",
+            "Links sent to this address no longer work.",
+            "Is this not right? Please contact the school.",
+            "Kind regards,\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            "Het e-mailadres van uw Ouderportaal-account " + oldEmail + " is gewijzigd door " + staffName
+                + " van " + schoolName + ". U logt voortaan in met het nieuwe adres, en de mails van het portaal gaan daarheen.",
+            "Links die naar dit adres zijn gestuurd, werken niet meer.",
+            "Klopt dit niet? Neem dan contact op met de school.",
+            "Met vriendelijke groet,\n" + schoolName};
+        return mail(oldEmail, en ? "The email address of your parent portal account was changed"
+                : "Het e-mailadres van uw Ouderportaal-account is gewijzigd", paragraphs, EMAIL_CHANGED, guardian, school);
+    }
+
+    /** To the new address of an account: it is now the username (R-ACC-13). */
+    OutgoingMail emailChangedToNew(GuardianId guardian, String newEmail, String guardianName, SchoolId school,
+                                   String schoolName, String staffName) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            staffName + " of " + schoolName + " has made this address the email address of your parent portal account.",
+            "Your username is now: " + newEmail,
+            "Your password stays as it is. Log in at " + settings.portalUrl() + ".",
+            "Is this not right? Please contact the school.",
+            "Kind regards,\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            staffName + " van " + schoolName + " heeft dit adres ingesteld als e-mailadres van uw Ouderportaal-account.",
+            "Uw gebruikersnaam is nu: " + newEmail,
+            "Uw wachtwoord blijft zoals het is. U logt in op " + settings.portalUrl() + ".",
+            "Klopt dit niet? Neem dan contact op met de school.",
+            "Met vriendelijke groet,\n" + schoolName};
+        return mail(newEmail, en ? "Your new username for the parent portal" : "Uw nieuwe gebruikersnaam voor het Ouderportaal",
+                paragraphs, EMAIL_CHANGED, guardian, school);
     }
 
     /** Paragraphs starting with NUL are links: shown as is in text, as an anchor in HTML. */

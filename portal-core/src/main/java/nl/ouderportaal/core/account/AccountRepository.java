@@ -107,10 +107,11 @@ public final class AccountRepository {
                 .map(GuardianId::of));
     }
 
+    /**
+     * A new account row. Status NONE keeps an address an administrator corrected before any invitation
+     * (R-ACC-13): such a row reserves the address but cannot log in.
+     */
     public void insert(Handle h, GuardianId guardian, String email, AccountStatus status, Instant now) {
-        if (status == AccountStatus.NONE) {
-            throw new IllegalArgumentException("An account row cannot have status NONE");
-        }
         h.createUpdate("""
                         insert into guardian_accounts (guardian_id, email, email_normalized, status, created_at,
                                                        activated_at, updated_at)
@@ -121,6 +122,18 @@ public final class AccountRepository {
                 .bind("status", status.name())
                 .bind("now", Timestamps.toColumn(now))
                 .bind("activated", status == AccountStatus.ACTIVE ? Timestamps.toColumn(now) : null)
+                .execute();
+    }
+
+    /** A corrected account email (R-ACC-13); the unique index refuses an address of another account. */
+    public void updateEmail(Handle h, GuardianId guardian, String email, Instant now) {
+        h.createUpdate("""
+                        update guardian_accounts set email = :email, email_normalized = :normalized, updated_at = :now
+                        where guardian_id = :g""")
+                .bind("email", email.strip())
+                .bind("normalized", EmailAddresses.normalize(email))
+                .bind("now", Timestamps.toColumn(now))
+                .bind("g", guardian.value())
                 .execute();
     }
 

@@ -18,10 +18,11 @@ import nl.ouderportaal.core.validation.CommandValidator;
  * @param impersonations log in as guardian
  * @param policy the password policy
  * @param staffSessions sessions of staff users in a web administration
+ * @param emails correcting account email addresses
  */
 public record AccountServices(Accounts accounts, Invitations invitations, Authentication authentication,
                               Impersonations impersonations, PasswordPolicy policy,
-                              StaffSessions staffSessions) {
+                              StaffSessions staffSessions, AccountEmails emails) {
 
     public static AccountServices create(PortalStore store, HostSources sources, AccountSettings settings,
                                          MailOutbox outbox, CommandValidator validator, AuditLog audit, Clock clock,
@@ -39,6 +40,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
                 settings.absoluteTimeout());
-        return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions);
+        AccountEmails emails = new AccountEmails(store, sources, repository, tokens, outbox, mails, validator, audit, clock);
+        return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions, emails);
     }
 }

@@ -91,11 +91,14 @@ public final class Accounts {
             throw PortalValidationException.of("guardian", "Deze verzorger heeft al een account.",
                     "This guardian already has an account.");
         }
-        if (repository.guardianOfEmail(email).isPresent()) {
+        if (repository.guardianOfEmail(email).filter(owner -> !owner.equals(guardian)).isPresent()) {
             throw PortalValidationException.of("email", "Dit e-mailadres hoort al bij een ander account.",
                     "This email address already belongs to another account.");
         }
         store.jdbi().useTransaction(h -> {
+            // A row with status NONE holds an address corrected by staff (R-ACC-13); the import replaces it.
+            h.createUpdate("delete from guardian_accounts where guardian_id = :g and status = 'NONE'")
+                    .bind("g", guardian.value()).execute();
             repository.insert(h, guardian, email, AccountStatus.ACTIVE, clock.instant());
             audit.append(h, new AuditEvent(clock.instant(), "account.imported", null, AuditEvent.ActorType.STAFF, null,
                     importedBy, guardian, null));

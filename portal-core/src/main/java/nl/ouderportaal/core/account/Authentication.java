@@ -204,7 +204,8 @@ public final class Authentication {
                 return guardian;
             }
             Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, guardian.get());
-            if (account.isEmpty() || account.get().status() == AccountStatus.INACTIVE) {
+            if (account.isEmpty() || account.get().status() == AccountStatus.INACTIVE
+                    || account.get().status() == AccountStatus.NONE) {
                 h.rollback();
                 return Optional.<GuardianId>empty();
             }

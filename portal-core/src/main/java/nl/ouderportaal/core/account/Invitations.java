@@ -136,6 +136,9 @@ public final class Invitations {
                     Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, recipient.guardian());
                     if (account.isEmpty()) {
                         accounts.insert(h, recipient.guardian(), recipient.email(), AccountStatus.INVITED, now);
+                    } else if (account.get().status() == AccountStatus.NONE) {
+                        // The address was corrected before this first invitation (R-ACC-13).
+                        accounts.updateStatus(h, recipient.guardian(), AccountStatus.INVITED, now);
                     } else if (account.get().status() == AccountStatus.INACTIVE) {
                         accounts.updateStatus(h, recipient.guardian(),
                                 account.get().passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE, now);
