@@ -173,6 +173,19 @@ final class AdminApi {
             web.portal.accounts().deactivate(actor, AdminForms.guardianId(ctx));
             ctx.status(HttpStatus.NO_CONTENT);
         });
+        routes.put("/api/admin/guardians/{id}/email", ctx -> {
+            StaffActor actor = access.requireAccountStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            GuardianId guardian = AdminForms.guardianId(ctx);
+            boolean changed = web.portal.accountEmails().change(actor, school, guardian, Api.text(Api.body(ctx), "email"));
+            ctx.json(Map.of("guardianId", guardian.value(), "changed", changed));
+        });
+        routes.put("/api/admin/guardians/emails", ctx -> {
+            StaffActor actor = access.requireAccountStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            Map<GuardianId, String> emails = AdminForms.emailsByGuardian(Api.body(ctx), "emails");
+            ctx.json(Map.of("changed", web.portal.accountEmails().changeAll(actor, school, emails)));
+        });
         routes.put("/api/admin/guardians/{id}/viewing-rights/{childId}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -154,6 +155,30 @@ final class AdminForms {
             values.add(value.asText());
         }
         return values;
+    }
+
+    /** A JSON object of guardian id to email address, such as {@code {"g-1": "anna@example.org"}}. */
+    static Map<GuardianId, String> emailsByGuardian(JsonNode body, String field) {
+        JsonNode object = body.get(field);
+        if (object == null || !object.isObject() || object.isEmpty()) {
+            throw PortalValidationException.of(field, "Geef per verzorger een e-mailadres op.",
+                    "Give an email address per guardian.");
+        }
+        if (object.size() > MAX_SELECTION) {
+            throw PortalValidationException.of(field, "Kies ten hoogste " + MAX_SELECTION + " verzorgers tegelijk.",
+                    "Choose at most " + MAX_SELECTION + " guardians at a time.");
+        }
+        Map<GuardianId, String> emails = new LinkedHashMap<>();
+        var entries = object.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            if (!entry.getValue().isTextual()) {
+                throw PortalValidationException.of(field, "Geef per verzorger een e-mailadres als tekst op.",
+                        "Give each guardian's email address as text.");
+            }
+            emails.put(id(entry.getKey(), field, GuardianId::of), entry.getValue().asText());
+        }
+        return emails;
     }
 
     static <I> I id(String value, String field, Function<String, I> parse) {

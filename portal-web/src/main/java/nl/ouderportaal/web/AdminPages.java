@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.ouderportaal.core.account.AccountEmails;
 import nl.ouderportaal.core.account.InvitationPreview;
 import nl.ouderportaal.core.admin.OverviewFilter;
 import nl.ouderportaal.core.admin.OverviewRow;
@@ -28,7 +29,8 @@ import nl.ouderportaal.spi.host.Group;
 /**
  * The administration pages (Beheer): settings with the dashboard image, modules with their options, news,
  * the guardian overview with bulk invitation (selection, confirmation, result), per-guardian actions
- * (invite, deactivate, viewing rights per child, log in as guardian), the Excel export and the audit log.
+ * (invite, correct the email address, deactivate, viewing rights per child, log in as guardian), the Excel
+ * export and the audit log.
  * Plain HTML forms that work without JavaScript; a handled form redirects with {@code ?done=} so a reload
  * does not send it again. Texts come from the {@code admin-messages} bundle.
  */
@@ -36,7 +38,8 @@ final class AdminPages {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Set<String> DONE = Set.of("settings", "image", "imageRemoved", "module", "newsCreated",
-            "newsUpdated", "newsDeleted", "invited", "deactivated", "viewingRight", "impersonationEnded");
+            "newsUpdated", "newsDeleted", "invited", "deactivated", "viewingRight", "impersonationEnded", "emailsChanged",
+            "emailsUnchanged");
     private static final int AUDIT_LIMIT = 200;
 
     private final Web web;
@@ -124,6 +127,26 @@ final class AdminPages {
             web.portal.accounts().deactivate(actor, AdminForms.guardianId(ctx));
             done(ctx, actor, "/admin/guardians", "deactivated");
         });
+        routes.get("/admin/guardians/{id}/email", ctx -> {
+            StaffActor actor = access.requireAccountStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            List<OverviewRow> rows = selectedRows(actor, school, List.of(AdminForms.guardianId(ctx)));
+            if (rows.isEmpty()) {
+                throw new NotFound();
+            }
+            emailsForm(ctx, actor, school, rows, Map.of(), Map.of());
+        });
+        routes.post("/admin/guardians/emails", ctx -> {
+            StaffActor actor = access.requireAccountStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            List<OverviewRow> rows = selectedRows(actor, school, selection(ctx));
+            if (rows.isEmpty()) {
+                nothingSelected(ctx, actor, school);
+                return;
+            }
+            emailsForm(ctx, actor, school, rows, Map.of(), Map.of());
+        });
+        routes.post("/admin/guardians/emails/save", this::saveEmails);
         routes.post("/admin/guardians/{id}/viewing-rights/{child}", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
@@ -323,17 +346,85 @@ final class AdminPages {
                 "exportLink", "/admin/guardians.xlsx" + (query.isEmpty() ? "" : "?" + query));
     }
 
+    /** The overview rows of the selected guardians, in the overview's order; ids of others are left out. */
+    private List<OverviewRow> selectedRows(StaffActor actor, SchoolId school, List<GuardianId> selection) {
+        if (selection.isEmpty()) {
+            return List.of();
+        }
+        Set<GuardianId> ids = Set.copyOf(selection);
+        return web.portal.accountOverview().list(actor, school, OverviewFilter.ALL).stream()
+                .filter(r -> ids.contains(r.guardian())).toList();
+    }
+
+    /** The guardians ticked in the overview (the form field {@code guardianIds}). */
+    private static List<GuardianId> selection(Context ctx) {
+        List<String> values = ctx.formParams("guardianIds");
+        return values.isEmpty() ? List.of() : AdminForms.guardianIds(values);
+    }
+
+    private void emailsForm(Context ctx, StaffActor actor, SchoolId school, List<OverviewRow> rows,
+                            Map<String, String> entered, Map<String, String> errors) {
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        web.render(ctx, "admin/emails.jte", "ui", web.ui(ctx).withErrors(errors), "view", view(ctx, actor, school),
+                "rows", rows, "entered", entered);
+    }
+
+    /**
+     * Saves the corrected addresses (all or none, R-ACC-13). "Save" goes back to the overview; "save and send
+     * login details" goes on to the invitation's confirmation step for the same guardians.
+     */
+    private void saveEmails(Context ctx) {
+        StaffActor actor = access.requireAccountStaff(ctx);
+        SchoolId school = school(ctx, actor);
+        List<OverviewRow> rows = selectedRows(actor, school, selection(ctx));
+        if (rows.isEmpty()) {
+            nothingSelected(ctx, actor, school);
+            return;
+        }
+        Map<GuardianId, String> emails = new LinkedHashMap<>();
+        Map<String, String> entered = new LinkedHashMap<>();
+        for (OverviewRow row : rows) {
+            String field = AccountEmails.fieldOf(row.guardian());
+            String value = AccountPages.bounded(ctx.formParam(field), 400);
+            entered.put(field, value == null ? "" : value);
+            emails.put(row.guardian(), value == null ? "" : value);
+        }
+        int changed;
+        try {
+            changed = web.portal.accountEmails().changeAll(actor, school, emails);
+        } catch (PortalValidationException e) {
+            emailsForm(ctx, actor, school, rows, entered, Api.fields(e, web.locale(ctx)));
+            return;
+        }
+        if ("invite".equals(ctx.formParam("then"))) {
+            List<GuardianId> ids = rows.stream().map(OverviewRow::guardian).toList();
+            InvitationPreview preview = web.portal.invitations().preview(actor, school, ids);
+            Map<String, String> names = new LinkedHashMap<>();
+            rows.forEach(r -> names.put(r.guardian().value(), r.name().displayName()));
+            web.render(ctx, "admin/invite.jte", "view", view(ctx, actor, school), "preview", preview, "sent", false,
+                    "names", names);
+            return;
+        }
+        done(ctx, actor, "/admin/guardians", changed == 0 ? "emailsUnchanged" : "emailsChanged");
+    }
+
+    private void nothingSelected(Context ctx, StaffActor actor, SchoolId school) {
+        String message = web.ui(ctx).t("admin.invite.noneSelected");
+        ctx.status(HttpStatus.BAD_REQUEST);
+        web.render(ctx, "admin/invite.jte", "ui", web.ui(ctx).withErrors(Map.of("guardianIds", message)),
+                "view", view(ctx, actor, school), "preview", new InvitationPreview(List.of(), Map.of()),
+                "sent", false, "names", Map.of());
+    }
+
     /** The bulk invitation: first the confirmation ("N guardians will receive login details"), then the send. */
     private void invitation(Context ctx, boolean send) {
         StaffActor actor = access.requireStaff(ctx);
         SchoolId school = school(ctx, actor);
         List<String> selected = ctx.formParams("guardianIds");
         if (selected.isEmpty()) {
-            String message = web.ui(ctx).t("admin.invite.noneSelected");
-            ctx.status(HttpStatus.BAD_REQUEST);
-            web.render(ctx, "admin/invite.jte", "ui", web.ui(ctx).withErrors(Map.of("guardianIds", message)),
-                    "view", view(ctx, actor, school), "preview", new InvitationPreview(List.of(), Map.of()),
-                    "sent", false, "names", Map.of());
+            nothingSelected(ctx, actor, school);
             return;
         }
         List<GuardianId> ids = AdminForms.guardianIds(selected);

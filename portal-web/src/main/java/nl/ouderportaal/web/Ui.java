@@ -151,6 +151,11 @@ public final class Ui {
         return hasError(field) ? errorId(field) : null;
     }
 
+    /** An id for the input of a field whose name may hold characters an id should not, such as {@code emails.g-1}. */
+    public String inputId(String field) {
+        return "f-" + field.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
     /** The id of the element that shows a field's error, so the error is read out with the field. */
     public String errorId(String field) {
         return "error-" + field.replaceAll("[^A-Za-z0-9_-]", "-");

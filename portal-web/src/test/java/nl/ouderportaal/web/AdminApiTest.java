@@ -292,6 +292,54 @@ class AdminApiTest {
     }
 
     @Test
+    void anAccountEmailIsCorrectedAndTheGuardianLogsInWithTheNewAddress() {
+        Client inviter = f.staff("uitnodiger");
+
+        Response changed = inviter.json("PUT", "/api/admin/guardians/anna/email", Map.of("email", "anna@nieuw.example.org"));
+        f.deliver();
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("changed").asBoolean()).isTrue();
+        assertThat(f.mailsTo("anna@example.org")).last().satisfies(m -> assertThat(m.getSubject())
+                .isEqualTo("Het e-mailadres van uw Ouderportaal-account is gewijzigd"));
+        assertThat(f.mailsTo("anna@nieuw.example.org")).hasSize(1);
+        Client anna = f.client();
+        assertThat(anna.json("POST", "/api/session", Map.of("email", "anna@nieuw.example.org",
+                "password", AdminWebFixture.PASSWORD)).status()).isEqualTo(200);
+        assertThat(inviter.json("PUT", "/api/admin/guardians/anna/email", Map.of("email", "anna@nieuw.example.org"))
+                .json().get("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void severalEmailsAreCorrectedAllOrNothingWithTheRefusalsPerGuardian() {
+        Client admin = f.staff("beheerder");
+
+        Response refused = admin.json("PUT", "/api/admin/guardians/emails",
+                Map.of("emails", Map.of("bram", "bram@nieuw.example.org", "carla", "ANNA@example.org")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("fields").fieldNames()).toIterable().containsExactly("emails.carla");
+        assertThat(admin.get("/api/admin/guardians").json().get("items").get(1).get("email").asText())
+                .isEqualTo("bram@example.org");
+        assertThat(admin.json("PUT", "/api/admin/guardians/emails",
+                Map.of("emails", Map.of("dirk", "dirk@nieuw.example.org"))).status()).as("dirk's child is at another school")
+                .isEqualTo(400);
+        assertThat(admin.json("PUT", "/api/admin/guardians/emails", Map.of("emails", Map.of("bram", 5))).status())
+                .isEqualTo(400);
+
+        Response saved = admin.json("PUT", "/api/admin/guardians/emails",
+                Map.of("emails", Map.of("bram", "bram@nieuw.example.org", "carla", "carla@example.org")));
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().get("changed").asInt()).isEqualTo(2);
+        JsonNode preview = admin.json("POST", "/api/admin/invitations/preview",
+                Map.of("guardianIds", List.of("bram", "carla"))).json();
+        assertThat(preview.get("recipients")).extracting(n -> n.get("email").asText())
+                .containsExactly("bram@nieuw.example.org", "carla@example.org");
+        assertThat(f.staff("leerkracht").json("PUT", "/api/admin/guardians/bram/email",
+                Map.of("email", "x@example.org")).status()).isEqualTo(403);
+    }
+
+    @Test
     void deactivatingAGuardianEndsTheirSessionAtOnce() {
         Client anna = f.client();
         anna.json("POST", "/api/session", Map.of("email", "anna@example.org", "password", AdminWebFixture.PASSWORD));

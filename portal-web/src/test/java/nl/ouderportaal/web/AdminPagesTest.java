@@ -178,6 +178,40 @@ class AdminPagesTest {
     }
 
     @Test
+    void theAddressesOfSelectedGuardiansAreCorrectedWithErrorsTiedToTheFieldsThenLoginDetailsFollowAfterTheConfirmation() {
+        Client inviter = loggedIn("uitnodiger");
+        assertThat(inviter.get("/admin/guardians").body()).contains("href=\"/admin/guardians/carla/email\"",
+                "formaction=\"/admin/guardians/emails\"");
+
+        String form = inviter.form("/admin/guardians/emails", fields("guardianIds", "bram", "guardianIds", "carla")).body();
+        assertThat(form).contains("<h1>E-mailadressen wijzigen</h1>", "for=\"f-emails-bram\"", "E-mailadres van Carla Jansen",
+                "name=\"emails.bram\" type=\"email\" autocomplete=\"off\" value=\"bram@example.org\"");
+
+        Response refused = inviter.form("/admin/guardians/emails/save", fields("guardianIds", "bram", "guardianIds", "carla",
+                "emails.bram", "bram@nieuw.example.org", "emails.carla", "geen adres", "then", "invite"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Controleer de gemarkeerde velden.", "id=\"error-emails-carla\"",
+                "aria-invalid=\"true\"", "value=\"geen adres\"", "value=\"bram@nieuw.example.org\"");
+        assertThat(f.portal.invitations().preview(AdminWebFixture.STAFF.get("beheerder"), AdminWebFixture.SCHOOL,
+                List.of(f.bram)).recipients().get(0).email()).as("nothing saved").isEqualTo("bram@example.org");
+
+        Response confirm = inviter.form("/admin/guardians/emails/save", fields("guardianIds", "bram", "guardianIds", "carla",
+                "emails.bram", "bram@nieuw.example.org", "emails.carla", "carla@example.org", "then", "invite"));
+        f.deliver();
+        assertThat(confirm.body()).contains("2 verzorgers ontvangen inloggegevens", "Bram Jansen – bram@nieuw.example.org",
+                "Carla Jansen – carla@example.org");
+        assertThat(f.mailsTo("bram@nieuw.example.org")).as("sent only after the confirmation").isEmpty();
+
+        Response single = inviter.get("/admin/guardians/anna/email");
+        assertThat(single.body()).contains("<h1>E-mailadres wijzigen van Anna Jansen</h1>");
+        Response saved = inviter.form("/admin/guardians/emails/save", fields("guardianIds", "anna",
+                "emails.anna", "anna@nieuw.example.org", "then", "save"));
+        assertThat(saved.header("Location")).isEqualTo("/admin/guardians?done=emailsChanged");
+        assertThat(inviter.get("/admin/guardians?done=emailsChanged").body()).contains("De e-mailadressen zijn opgeslagen.");
+        assertThat(inviter.get("/admin/guardians/dirk/email").status()).as("a guardian of another school").isEqualTo(404);
+    }
+
+    @Test
     void theOverviewFiltersOffersTheExportAndChangesAViewingRight() {
         Client admin = loggedIn("beheerder");
 
