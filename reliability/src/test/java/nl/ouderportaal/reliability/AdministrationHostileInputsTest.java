@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayName("Hostile inputs: administration (settings, image, modules, news, invitations, overview, impersonation)")
+@DisplayName("Hostile inputs: administration (settings, image, modules, news, invitations, account emails, overview, impersonation)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdministrationHostileInputsTest {
 
@@ -265,6 +265,29 @@ class AdministrationHostileInputsTest {
         afterTables.remove("AUDIT_EVENTS");
         before.remove("AUDIT_EVENTS");
         assertThat(afterTables).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("all")
+    @DisplayName("A hostile account email is refused clearly, or kept as one address and mailed without header injection")
+    void accountEmail(HostileInputs.Input input) {
+        boolean[] changed = {false};
+        var outcome = Refusals.attempt(p, input, () -> changed[0] = p.portal.accountEmails().change(ADMIN, SCHOOL,
+                HostilePortal.GUARDIAN, input.value()));
+
+        if (outcome.accepted()) {
+            String stored = p.portal.accountOverview().list(ADMIN, SCHOOL, OverviewFilter.ALL).stream()
+                    .filter(r -> r.guardian().equals(HostilePortal.GUARDIAN)).findFirst().orElseThrow().email();
+            assertThat(stored).as("stored for %s", input).doesNotContainPattern("[\\r\\n\\u0085\\u2028\\u2029]");
+            assertThat(Mails.parseStrict(stored)).as("parsed %s", input).hasSize(1);
+            p.portal.accountEmails().change(ADMIN, SCHOOL, HostilePortal.GUARDIAN, HostilePortal.EMAIL);
+            p.deliver();
+            assertThat(p.received()).as("mails for %s", input).hasSize(changed[0] ? 4 : 0).allSatisfy(mail -> {
+                assertThat(Mails.parseStrict(HostilePortal.header(mail, "To"))).hasSize(1);
+                assertThat(HostilePortal.header(mail, "Subject")).doesNotContain("\r", "\n");
+                assertThat(mail.getHeader("Bcc")).isNull();
+            });
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -239,11 +239,12 @@ class JsonApiHostileInputsTest {
         }
         attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/guardians/" + v + "/viewing-rights/" + v, Map.of("on", true)));
         attempt(input, Set.of(), () -> admin.send("POST", "/api/admin/guardians/" + v + "/deactivate", Map.of()));
+        attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/guardians/" + v + "/email", Map.of("email", "nieuw@example.org")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("all")
-    @DisplayName("Administration fields: settings, module options, news, invitations, impersonation")
+    @DisplayName("Administration fields: settings, module options, news, invitations, account emails, impersonation")
     void adminFields(HostileInputs.Input input) {
         String v = input.value();
         HttpResponse<String> settings = attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/settings",
@@ -291,6 +292,14 @@ class JsonApiHostileInputsTest {
         attempt(input, Set.of(), () -> admin.send("POST", "/api/admin/invitations/preview", Map.of("guardianIds", List.of(v))));
         attempt(input, Set.of(), () -> admin.send("POST", "/api/admin/invitations", Map.of("guardianIds", List.of(v))));
         attempt(input, Set.of(), () -> admin.send("POST", "/api/admin/impersonation", Map.of("guardianId", v)));
+        String guardianEmail = "/api/admin/guardians/" + HostilePortal.GUARDIAN.value() + "/email";
+        if (attempt(input, Set.of(), () -> admin.send("PUT", guardianEmail, Map.of("email", v))).statusCode() < 300) {
+            admin.send("PUT", guardianEmail, Map.of("email", HostilePortal.EMAIL));
+            p.deliver();
+            p.received().forEach(mail -> assertThat(HostilePortal.header(mail, "Subject")).doesNotContain("\r", "\n"));
+        }
+        attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/guardians/emails",
+                Map.of("emails", Map.of(v, "nieuw@example.org"))));
         p.housekeeping();
         p.store.jdbi().useHandle(h -> h.execute("delete from news_messages"));
     }
