@@ -446,7 +446,8 @@ final class AdminPages {
 
     private AdminView view(Context ctx, StaffActor actor, SchoolId school) {
         String done = ctx.queryParam("done");
-        return new AdminView(actor, school, done != null && DONE.contains(done) ? done : null);
+        return new AdminView(actor, school, done != null && DONE.contains(done) ? done : null,
+                actor.schools().size() > 1 ? web.portal.administration().schoolsOf(actor) : Map.of());
     }
 
     private SchoolId school(Context ctx, StaffActor actor) {
@@ -455,7 +456,7 @@ final class AdminPages {
 
     private void done(Context ctx, StaffActor actor, String path, String what) {
         SchoolId school = school(ctx, actor);
-        ctx.redirect(new AdminView(actor, school, null).href(path + "?done=" + what));
+        ctx.redirect(new AdminView(actor, school, null, Map.of()).href(path + "?done=" + what));
     }
 
     private static Map<String, List<String>> formOf(NewsMessage message) {

@@ -3,6 +3,7 @@ package nl.ouderportaal.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
 
@@ -15,11 +16,14 @@ public final class AdminView {
     private final StaffActor staff;
     private final SchoolId school;
     private final String done;
+    private final Map<SchoolId, String> schoolNames;
 
-    AdminView(StaffActor staff, SchoolId school, String done) {
+    /** @param schoolNames the staff user's schools by name, in the picker's order; only read with several schools */
+    AdminView(StaffActor staff, SchoolId school, String done, Map<SchoolId, String> schoolNames) {
         this.staff = staff;
         this.school = school;
         this.done = done;
+        this.schoolNames = schoolNames;
     }
 
     public String staffName() {
@@ -38,8 +42,14 @@ public final class AdminView {
         return staff.schools().size() > 1;
     }
 
+    /** The ids of the staff user's schools, in the picker's order (by name). */
     public List<String> schools() {
-        return staff.schools().stream().map(SchoolId::value).sorted().toList();
+        return schoolNames.keySet().stream().map(SchoolId::value).toList();
+    }
+
+    /** A school's name for the picker, or its id when the host does not know it. */
+    public String schoolName(String id) {
+        return schoolNames.getOrDefault(SchoolId.of(id), id);
     }
 
     /** The link to an administration page for this school (the school is named when there is a choice). */

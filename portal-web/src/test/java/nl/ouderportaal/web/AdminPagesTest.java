@@ -66,6 +66,17 @@ class AdminPagesTest {
     }
 
     @Test
+    void aStaffUserOfSeveralSchoolsPicksTheSchoolByItsName() {
+        Client board = loggedIn("bestuur");
+
+        String page = board.get("/admin/settings?school=regenboog").body();
+
+        assertThat(page).contains("<strong aria-current=\"true\">OBS De Regenboog</strong>",
+                "<a href=\"/admin/settings?school=klimop\">CBS De Klimop</a>");
+        assertThat(page.indexOf("CBS De Klimop")).as("sorted by name").isLessThan(page.indexOf("OBS De Regenboog"));
+    }
+
+    @Test
     void staffWithoutAdminSeeOnlyTheGuardianOverview() {
         Client inviter = loggedIn("uitnodiger");
 

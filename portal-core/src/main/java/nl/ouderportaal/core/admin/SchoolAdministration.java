@@ -1,6 +1,10 @@
 package nl.ouderportaal.core.admin;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.settings.ModuleState;
@@ -10,6 +14,7 @@ import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.spi.host.SchoolSource;
 
 /**
  * Beheer &gt; Ouderportaal for a staff user the host authenticated: settings, dashboard image and modules
@@ -22,11 +27,31 @@ public final class SchoolAdministration {
     private final SchoolConfiguration configuration;
     private final StaffAccess access;
     private final AuditLog audit;
+    private final HostSources sources;
 
-    public SchoolAdministration(SchoolConfiguration configuration, StaffAccess access, AuditLog audit) {
+    public SchoolAdministration(SchoolConfiguration configuration, StaffAccess access, AuditLog audit,
+                                HostSources sources) {
         this.configuration = configuration;
         this.access = access;
         this.audit = audit;
+        this.sources = sources;
+    }
+
+    /**
+     * The schools the staff user serves, by name (for a school picker), sorted by name; a school the host
+     * does not know is listed by its id. Any role may ask: it tells only what the host told about the user.
+     */
+    public Map<SchoolId, String> schoolsOf(StaffActor actor) {
+        Map<SchoolId, String> names = new HashMap<>();
+        actor.schools().forEach(id -> names.put(id, id.value()));
+        sources.get(SchoolSource.class).schools(List.copyOf(actor.schools()))
+                .forEach(school -> names.put(school.id(), school.name()));
+        Map<SchoolId, String> sorted = new LinkedHashMap<>();
+        names.entrySet().stream()
+                .sorted(Map.Entry.<SchoolId, String>comparingByValue(String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(e -> e.getKey().value()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** The school's audit log (R-BEYOND-1), newest first, at most {@code limit} entries; ADMIN only. */
