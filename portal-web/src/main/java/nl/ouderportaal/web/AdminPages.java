@@ -99,6 +99,15 @@ final class AdminPages {
             newsForm(ctx, message.id(), formOf(message), Map.of());
         });
         routes.post("/admin/news/{id}", ctx -> saveNews(ctx, AdminForms.newsId(ctx)));
+        routes.get("/admin/news/{id}/delete", ctx -> {
+            StaffActor actor = access.requireStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            NewsMessage message = web.portal.news().find(actor, school, AdminForms.newsId(ctx)).orElseThrow(NotFound::new);
+            Ui ui = web.ui(ctx);
+            confirm(ctx, actor, school, ui.t("admin.confirm.newsDelete.title", message.subject()),
+                    ui.t("admin.confirm.newsDelete.text"), "/admin/news/" + message.id() + "/delete",
+                    ui.t("admin.confirm.newsDelete.button"), "/admin/news/" + message.id());
+        });
         routes.post("/admin/news/{id}/delete", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
@@ -121,6 +130,17 @@ final class AdminPages {
             InvitationPreview result = web.portal.invitations().inviteOne(actor, school, AdminForms.guardianId(ctx));
             web.render(ctx, "admin/invite.jte", "view", view(ctx, actor, school), "preview", result, "sent", true,
                     "names", Map.of());
+        });
+        routes.get("/admin/guardians/{id}/deactivate", ctx -> {
+            StaffActor actor = access.requireAccountStaff(ctx);
+            SchoolId school = school(ctx, actor);
+            OverviewRow row = selectedRows(actor, school, List.of(AdminForms.guardianId(ctx))).stream().findFirst()
+                    .orElseThrow(NotFound::new);
+            Ui ui = web.ui(ctx);
+            String name = row.name().displayName();
+            confirm(ctx, actor, school, ui.t("admin.confirm.deactivate.title", name), ui.t("admin.confirm.deactivate.text", name),
+                    "/admin/guardians/" + row.guardian().value() + "/deactivate", ui.t("admin.confirm.deactivate.button"),
+                    "/admin/guardians");
         });
         routes.post("/admin/guardians/{id}/deactivate", ctx -> {
             StaffActor actor = access.requireAccountStaff(ctx);
@@ -408,6 +428,13 @@ final class AdminPages {
             return;
         }
         done(ctx, actor, "/admin/guardians", changed == 0 ? "emailsUnchanged" : "emailsChanged");
+    }
+
+    /** The confirmation step before an action that cannot be undone from the page itself. */
+    private void confirm(Context ctx, StaffActor actor, SchoolId school, String title, String explanation, String action,
+                         String button, String back) {
+        web.render(ctx, "admin/confirm.jte", "view", view(ctx, actor, school), "title", title, "explanation", explanation,
+                "action", action, "button", button, "back", back);
     }
 
     private void nothingSelected(Context ctx, StaffActor actor, SchoolId school) {

@@ -430,7 +430,8 @@ class AdminApiTest {
         assertThat(document.get("paths").fieldNames()).toIterable().contains("/api/admin/session", "/api/admin/settings",
                 "/api/admin/settings/image", "/api/admin/modules", "/api/admin/modules/{id}", "/api/admin/news",
                 "/api/admin/news/{id}", "/api/admin/guardians", "/api/admin/guardians.xlsx", "/api/admin/invitations",
-                "/api/admin/invitations/preview", "/api/admin/guardians/{id}/deactivate",
+                "/api/admin/invitations/preview", "/api/admin/guardians/{id}/deactivate", "/api/admin/guardians/{id}/email",
+                "/api/admin/guardians/emails",
                 "/api/admin/guardians/{id}/viewing-rights/{childId}", "/api/admin/impersonation", "/api/admin/audit");
         assertThat(document.get("components").get("schemas").get("Error").get("required").toString())
                 .isEqualTo("[\"error\",\"message\",\"fields\"]");

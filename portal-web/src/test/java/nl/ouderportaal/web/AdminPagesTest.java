@@ -167,6 +167,40 @@ class AdminPagesTest {
     }
 
     @Test
+    void deletingANewsMessageAsksForConfirmationFirst() {
+        Client admin = loggedIn("beheerder");
+        admin.form("/admin/news", fields("subject", "Studiedag", "date", "2026-03-02",
+                "publishFrom", "2026-03-01", "publishUntil", "2026-03-10", "target", "all", "text", "Vrij"));
+        String id = admin.get("/api/admin/news").json().get("items").get(0).get("id").asText();
+
+        assertThat(admin.get("/admin/news/" + id).body()).contains("href=\"/admin/news/" + id + "/delete\"")
+                .doesNotContain("action=\"/admin/news/" + id + "/delete\"");
+        String confirmation = admin.get("/admin/news/" + id + "/delete").body();
+        assertThat(confirmation).contains("<h1>Nieuwsbericht „Studiedag” verwijderen?</h1>",
+                "action=\"/admin/news/" + id + "/delete\"", "href=\"/admin/news/" + id + "\">Annuleren");
+        assertThat(admin.get("/api/admin/news").json().get("items")).as("not deleted by looking").hasSize(1);
+
+        assertThat(admin.form("/admin/news/" + id + "/delete", Map.of()).header("Location")).isEqualTo("/admin/news?done=newsDeleted");
+        assertThat(admin.get("/api/admin/news").json().get("items")).isEmpty();
+        assertThat(admin.get("/admin/news/" + id + "/delete").status()).isEqualTo(404);
+    }
+
+    @Test
+    void deactivatingAnAccountAsksForConfirmationAndSaysWhatItDoes() {
+        Client inviter = loggedIn("uitnodiger");
+        assertThat(inviter.get("/admin/guardians").body()).contains("href=\"/admin/guardians/anna/deactivate\"");
+
+        String confirmation = inviter.get("/admin/guardians/anna/deactivate").body();
+        assertThat(confirmation).contains("<h1>Account van Anna Jansen inactief maken?</h1>",
+                "Anna Jansen kan daarna niet meer inloggen", "action=\"/admin/guardians/anna/deactivate\"");
+        assertThat(f.portal.accounts().status(f.anna).name()).isEqualTo("ACTIVE");
+
+        assertThat(inviter.form("/admin/guardians/anna/deactivate", Map.of()).status()).isEqualTo(302);
+        assertThat(f.portal.accounts().status(f.anna).name()).isEqualTo("INACTIVE");
+        assertThat(inviter.get("/admin/guardians/dirk/deactivate").status()).as("a guardian of another school").isEqualTo(404);
+    }
+
+    @Test
     void theBulkInvitationShowsTheConfirmationFirstAndSendsOnlyAfterIt() {
         Client inviter = loggedIn("uitnodiger");
         int before = f.mailsTo("bram@example.org").size();
