@@ -25,6 +25,7 @@ import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.admin.AccountOverview;
 import nl.ouderportaal.core.admin.SchoolAdministration;
 import nl.ouderportaal.core.admin.StaffAccess;
+import nl.ouderportaal.core.store.Housekeeping;
 import nl.ouderportaal.core.admin.ViewingRights;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
@@ -100,6 +101,7 @@ public final class Portal implements AutoCloseable {
     private final ViewingRights viewingRights;
     private final StaffSessions staffSessions;
     private final AccountEmails accountEmails;
+    private final Housekeeping housekeeping;
     private final AccountSettings accountSettings;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
@@ -113,6 +115,7 @@ public final class Portal implements AutoCloseable {
         SettingsRepository settings = new SettingsRepository(store);
         AccountRepository accountRepository = new AccountRepository(store);
         this.audit = new AuditLog(store, clock, builder.auditRetention);
+        this.housekeeping = new Housekeeping(store, audit, clock, builder.housekeepingKeep);
         this.outbox = new MailOutbox(store);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         this.staffAccess = new StaffAccess(store, audit, clock);
@@ -255,6 +258,14 @@ public final class Portal implements AutoCloseable {
         return audit;
     }
 
+    /**
+     * Purges dead links, ended sessions, idle login throttles, old rate-limit windows and expired audit
+     * events; run {@link Housekeeping#run()} daily on any node.
+     */
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
     /** The installed content modules, in installation order. */
     public List<ModuleDescriptor<?>> installedModules() {
         return modules.descriptors();
@@ -292,6 +303,7 @@ public final class Portal implements AutoCloseable {
         private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
         private MailTransport mailTransport;
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
+        private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
         private final List<NotificationChannel> channels = new ArrayList<>();
 
         private Builder() {
@@ -312,7 +324,19 @@ public final class Portal implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long {@link Housekeeping} keeps dead links and ended sessions. Default 30 days.
+         */
+        public Builder housekeepingKeep(java.time.Duration keep) {
+            if (keep.isNegative()) {
+                throw new IllegalArgumentException("The housekeeping period cannot be negative");
+            }
+            this.housekeepingKeep = keep;
+            return this;
+        }
+
         /** How long audit events are kept; {@link AuditLog#purgeExpired()} deletes older ones. Default 730 days. */
+
         public Builder auditRetention(java.time.Duration retention) {
             if (retention.isNegative() || retention.isZero()) {
                 throw new IllegalArgumentException("The audit retention must be positive");

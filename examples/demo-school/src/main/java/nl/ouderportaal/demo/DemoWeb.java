@@ -32,12 +32,20 @@ public final class DemoWeb implements AutoCloseable {
 
     private final DemoSchool demo;
     private final PortalWeb web;
+    /** Runs the portal's housekeeping: at start, then daily, as a host would schedule it. */
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "demo-housekeeping");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
             DemoWeb.class.getClassLoader(), "nl.ouderportaal.demo.templates");
 
     private DemoWeb(DemoSchool demo, String host, int port) {
         this.demo = demo;
         demo.portal().mailDispatcher().orElseThrow().start(Duration.ofMillis(500));
+        housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
                 .configure(config -> {
@@ -110,8 +118,18 @@ public final class DemoWeb implements AutoCloseable {
         ctx.html(output.toString());
     }
 
+    private void keepHouse() {
+        try {
+            demo.portal().housekeeping().run();
+        } catch (RuntimeException e) {
+            // A failed run is tried again the next day; it must not end the schedule.
+            org.slf4j.LoggerFactory.getLogger(DemoWeb.class).warn("Housekeeping failed", e);
+        }
+    }
+
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         web.stop();
         demo.close();
     }
