@@ -65,13 +65,33 @@ final class AdminAccess {
         ctx.attribute(STAFF_ATTRIBUTE, Optional.empty());
     }
 
-    /** The staff user of the request's live session, looked up once per request. */
+    /**
+     * The staff user of the request's live session, looked up once per request, as the host knows them now
+     * ({@link StaffAuthenticator#current}): when the host no longer knows them, the session is closed.
+     */
     Optional<StaffActor> staff(Context ctx) {
         if (ctx.attribute(STAFF_ATTRIBUTE) == null) {
             String token = web.security.sessionCookie(ctx, STAFF_COOKIE);
-            ctx.attribute(STAFF_ATTRIBUTE, token == null ? Optional.empty() : web.portal.staffSessions().find(token));
+            Optional<StaffActor> known = token == null ? Optional.empty() : web.portal.staffSessions().find(token);
+            Optional<StaffActor> current = known.isEmpty() || authenticator == null ? known
+                    : authenticator.current(known.get());
+            if (known.isPresent() && current.isEmpty()) {
+                web.portal.staffSessions().close(token);
+                web.security.clearSessionCookie(ctx, STAFF_COOKIE);
+            }
+            ctx.attribute(STAFF_ATTRIBUTE, current);
         }
         return ctx.attribute(STAFF_ATTRIBUTE);
+    }
+
+    /**
+     * Whether the browser's "log in as guardian" may go on: only together with the impersonator's own live
+     * staff session, still an ADMIN of one of the guardian's schools as the core checked at the start. A
+     * staff logout, a timeout or rights the host took away end the impersonation at the next request.
+     */
+    boolean impersonationMayContinue(Context ctx, nl.ouderportaal.core.account.Session session) {
+        return staff(ctx).filter(actor -> actor.id().equals(session.impersonator()) && actor.has(StaffActor.Role.ADMIN)
+                && session.impersonatorSchools().stream().anyMatch(actor::serves)).isPresent();
     }
 
     /** @throws StaffLoginRequired without a live staff session (pages: to the login page; API: 401) */

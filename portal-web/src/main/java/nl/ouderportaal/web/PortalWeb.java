@@ -55,6 +55,7 @@ public final class PortalWeb {
         GuardianPages guardianPages = new GuardianPages(web);
         GuardianApi guardianApi = new GuardianApi(web, guardianPages);
         AdminAccess adminAccess = new AdminAccess(web, builder.staffAuthenticator);
+        web.guardImpersonations(adminAccess::impersonationMayContinue);
         AdminApi adminApi = new AdminApi(web, adminAccess);
         AdminPages adminPages = new AdminPages(web, adminAccess, adminApi);
         this.app = Javalin.create(config -> {

@@ -28,4 +28,27 @@ public interface StaffAuthenticator {
 
     /** The staff user these credentials belong to, or empty when they belong to nobody. */
     Optional<StaffActor> authenticate(String username, String password);
+
+    /**
+     * The staff user as the host knows them now: asked on every administration request of a live staff
+     * session (and on every guardian request while that staff user is logged in as a guardian), so that
+     * roles or schools the host took away count at once. Empty ends the staff session, and with it any
+     * "log in as guardian" in that browser.
+     *
+     * <p>The default trusts the roles and schools given at login until the session ends or times out.
+     * Called from request threads, concurrently; it must be thread-safe and cheap (cache in the host if a
+     * look-up is slow). Never returns {@code null}.
+     *
+     * <pre>{@code
+     * new StaffAuthenticator() {
+     *     public Optional<StaffActor> authenticate(String user, String password) { return sis.checkStaffLogin(user, password); }
+     *     public Optional<StaffActor> current(StaffActor atLogin) { return sis.staffUser(atLogin.id()); }
+     * }
+     * }</pre>
+     *
+     * @param known the staff user as the session holds them (the answer of the login, or of an earlier call)
+     */
+    default Optional<StaffActor> current(StaffActor known) {
+        return Optional.of(known);
+    }
 }

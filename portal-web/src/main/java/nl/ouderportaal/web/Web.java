@@ -58,14 +58,30 @@ final class Web {
         return text.in(locale(ctx));
     }
 
-    /** The guardian's live session (also an administrator's impersonation), looked up once per request. */
+    /**
+     * The guardian's live session (also an administrator's impersonation), looked up once per request. An
+     * impersonation that may not go on (see {@link AdminAccess#impersonationMayContinue}) is ended here.
+     */
     Optional<Session> session(Context ctx) {
         if (ctx.attribute(SESSION_ATTRIBUTE) == null) {
             String token = security.sessionCookie(ctx, GUARDIAN_COOKIE);
             Optional<Session> session = token == null ? Optional.empty() : portal.authentication().session(token);
+            if (session.isPresent() && session.get().isImpersonation()
+                    && !impersonationGuard.test(ctx, session.get())) {
+                portal.authentication().logout(token);
+                security.clearSessionCookie(ctx, GUARDIAN_COOKIE);
+                session = Optional.empty();
+            }
             ctx.attribute(SESSION_ATTRIBUTE, session);
         }
         return ctx.attribute(SESSION_ATTRIBUTE);
+    }
+
+    /** Set once at start-up by the administration, which knows the staff sessions; until then none may go on. */
+    private java.util.function.BiPredicate<Context, Session> impersonationGuard = (ctx, session) -> false;
+
+    void guardImpersonations(java.util.function.BiPredicate<Context, Session> guard) {
+        this.impersonationGuard = guard;
     }
 
     String sessionToken(Context ctx) {

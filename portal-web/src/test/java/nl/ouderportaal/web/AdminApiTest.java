@@ -10,6 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.ouderportaal.spi.StaffActor;
 import javax.imageio.ImageIO;
 import nl.ouderportaal.web.AdminWebFixture.Client;
 import nl.ouderportaal.web.AdminWebFixture.Response;
@@ -410,6 +413,39 @@ class AdminApiTest {
         assertThat(admin.get("/api/admin/session").status()).isEqualTo(200);
         assertThat(f.portal.audit().ofGuardian(f.anna, "impersonation.", 10)).extracting(e -> e.action())
                 .contains("impersonation.started", "impersonation.ended");
+    }
+
+    @Test
+    void loggingOutAsStaffEndsTheImpersonationInThatBrowserToo() {
+        Client admin = f.staff("beheerder");
+        admin.json("POST", "/api/admin/impersonation", Map.of("guardianId", "anna"));
+        assertThat(admin.get("/api/me").status()).isEqualTo(200);
+
+        assertThat(admin.json("DELETE", "/api/admin/session", null).status()).isEqualTo(204);
+
+        assertThat(admin.get("/api/me").status()).isEqualTo(401);
+        assertThat(f.portal.audit().ofGuardian(f.anna, "impersonation.", 10)).extracting(e -> e.action())
+                .contains("impersonation.ended");
+    }
+
+    @Test
+    void rightsTheHostTakesAwayCountAtTheNextRequestAlsoDuringAnImpersonation() {
+        Client admin = f.staff("beheerder");
+        Client inviter = f.staff("uitnodiger");
+        admin.json("POST", "/api/admin/impersonation", Map.of("guardianId", "anna"));
+        StaffActor ineke = AdminWebFixture.STAFF.get("beheerder");
+
+        f.hostNow.put(ineke.id(), Optional.of(new StaffActor(ineke.id(), ineke.name(), Set.of(StaffActor.Role.INVITE),
+                ineke.schools())));
+
+        assertThat(admin.get("/api/me").status()).as("no longer ADMIN: the impersonation ends").isEqualTo(401);
+        assertThat(admin.get("/api/admin/settings").status()).as("settings are for ADMIN").isEqualTo(403);
+        assertThat(admin.get("/api/admin/guardians").status()).as("INVITE keeps the overview").isEqualTo(200);
+
+        f.hostNow.put(AdminWebFixture.STAFF.get("uitnodiger").id(), Optional.empty());
+        assertThat(inviter.get("/api/admin/guardians").status()).as("gone from the host: logged out").isEqualTo(401);
+        f.hostNow.clear();
+        assertThat(inviter.get("/api/admin/guardians").status()).as("the session was closed, not paused").isEqualTo(401);
     }
 
     @Test

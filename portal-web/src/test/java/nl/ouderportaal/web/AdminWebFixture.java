@@ -58,6 +58,8 @@ final class AdminWebFixture implements AutoCloseable {
             "bestuur", new StaffActor(StaffId.of("m-4"), "Bestuurder", Set.of(StaffActor.Role.ADMIN), Set.of(SCHOOL, OTHER)));
 
     final InMemoryHost host = new InMemoryHost();
+    /** What the host says of a staff user now, where a test changed it (roles taken away, user gone). */
+    final Map<StaffId, Optional<StaffActor>> hostNow = new java.util.concurrent.ConcurrentHashMap<>();
     final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     final GreenMail smtp;
     final Portal portal;
@@ -88,8 +90,17 @@ final class AdminWebFixture implements AutoCloseable {
                         "ouderportaal@regenboog.example.org", "Ouderportaal"))
                 .build();
         web = PortalWeb.builder(portal)
-                .staffAuthenticator((username, password) -> Optional.ofNullable(STAFF.get(username))
-                        .filter(actor -> password.equals(username + "-wachtwoord")))
+                .staffAuthenticator(new StaffAuthenticator() {
+                    @Override
+                    public Optional<StaffActor> authenticate(String username, String password) {
+                        return Optional.ofNullable(STAFF.get(username)).filter(actor -> password.equals(username + "-wachtwoord"));
+                    }
+
+                    @Override
+                    public Optional<StaffActor> current(StaffActor known) {
+                        return hostNow.getOrDefault(known.id(), Optional.of(known));
+                    }
+                })
                 .build()
                 .start("127.0.0.1", 0);
         activate(anna, "anna@example.org");
