@@ -161,17 +161,13 @@ final class AccountMails {
         return new OutgoingMail(to, subject, text.toString().strip() + "\n", html.toString(), kind, guardian, school);
     }
 
+    /** Text as HTML, safe in element content and in a quoted attribute (the sanitizer library's encoder). */
     static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        try {
+            org.owasp.html.Encoding.encodeRcdataOnto(value, out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not throw
         }
         return out.toString();
     }
