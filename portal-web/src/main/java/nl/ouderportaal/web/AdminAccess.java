@@ -38,7 +38,8 @@ final class AdminAccess {
     }
 
     /**
-     * Checks the credentials with the host and opens a staff session (a fresh token, any old one closed).
+     * Checks the credentials with the host, throttled per username by the core, and opens a staff session (a
+     * fresh token, any old one closed).
      *
      * @return the staff user, or empty when the host refused the credentials
      */
@@ -46,8 +47,9 @@ final class AdminAccess {
         if (authenticator == null) {
             return Optional.empty();
         }
-        Optional<StaffActor> actor = authenticator.authenticate(AccountPages.bounded(username, 200),
-                AccountPages.bounded(password, 1024));
+        String user = AccountPages.bounded(username, 200);
+        Optional<StaffActor> actor = web.portal.staffSessions().authenticate(user,
+                () -> authenticator.authenticate(user, AccountPages.bounded(password, 1024)));
         if (actor.isPresent()) {
             logOut(ctx);
             web.security.setSessionCookie(ctx, STAFF_COOKIE, web.portal.staffSessions().open(actor.get()));

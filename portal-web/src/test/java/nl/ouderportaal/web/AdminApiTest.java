@@ -53,6 +53,23 @@ class AdminApiTest {
     }
 
     @Test
+    void guessingAStaffPasswordMakesTheUsernameWaitAndTheRightPasswordIsRefusedAlikeMeanwhile() {
+        Client guesser = f.client();
+        for (int i = 0; i < nl.ouderportaal.core.account.AccountSettings.FAILURES_BEFORE_WAIT; i++) {
+            guesser.json("POST", "/api/admin/session", Map.of("username", "beheerder", "password", "gok " + i));
+        }
+
+        Response waiting = f.client().json("POST", "/api/admin/session",
+                Map.of("username", "beheerder", "password", "beheerder-wachtwoord"));
+        Response wrong = f.client().json("POST", "/api/admin/session", Map.of("username", "beheerder", "password", "fout"));
+
+        assertThat(waiting.status()).isEqualTo(401);
+        assertThat(waiting.json().toString()).isEqualTo(wrong.json().toString());
+        f.clock.advance(java.time.Duration.ofMinutes(20));
+        assertThat(f.staff("beheerder").get("/api/admin/session").status()).isEqualTo(200);
+    }
+
+    @Test
     void staffLogInThroughTheHostsAuthenticatorAndLogOutServerSide() {
         Client client = f.client();
         Response refused = client.json("POST", "/api/admin/session", Map.of("username", "beheerder", "password", "fout"));

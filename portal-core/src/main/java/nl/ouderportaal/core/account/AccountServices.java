@@ -35,11 +35,12 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         AccountMails mails = new AccountMails(settings, zone);
         Accounts accounts = new Accounts(store, repository, validator, audit, clock, tokens, sessions, sources);
         Invitations invitations = new Invitations(store, sources, repository, tokens, outbox, mails, audit, settings, clock);
-        Authentication authentication = new Authentication(store, repository, tokens, sessions, new LoginThrottle(store),
+        LoginThrottle throttle = new LoginThrottle(store);
+        Authentication authentication = new Authentication(store, repository, tokens, sessions, throttle,
                 new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock);
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
-                settings.absoluteTimeout());
+                settings.absoluteTimeout(), throttle);
         AccountEmails emails = new AccountEmails(store, sources, repository, tokens, outbox, mails, validator, audit, clock);
         return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions, emails);
     }

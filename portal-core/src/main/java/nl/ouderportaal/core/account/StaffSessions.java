@@ -33,11 +33,44 @@ public final class StaffSessions {
     private final Clock clock;
     private final SessionTimeouts timeouts;
 
-    StaffSessions(PortalStore store, AuditLog audit, Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+    private final LoginThrottle throttle;
+
+    StaffSessions(PortalStore store, AuditLog audit, Clock clock, Duration idleTimeout, Duration absoluteTimeout,
+                  LoginThrottle throttle) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.timeouts = new SessionTimeouts(idleTimeout, absoluteTimeout);
+        this.throttle = throttle;
+    }
+
+    /**
+     * Checks a staff login with the host, throttled per username like guardian logins (after a few failures
+     * the username waits, doubling up to 15 minutes; on every node), so that a host check without a
+     * throttle of its own cannot be guessed at full speed. While the username waits, the host is not asked.
+     *
+     * @param username as typed; compared case-insensitively for the throttle
+     * @param hostCheck the host's verdict on the credentials
+     * @return the staff user, or empty when refused or waiting (the caller answers both alike)
+     */
+    public Optional<StaffActor> authenticate(String username, java.util.function.Supplier<Optional<StaffActor>> hostCheck) {
+        if (username == null || username.isBlank() || username.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        Optional<StaffActor>[] verdict = new Optional[] {Optional.empty()};
+        LoginThrottle.Outcome outcome = throttle.attempt("staff:" + username, now, () -> {
+            verdict[0] = Objects.requireNonNull(hostCheck.get(), "the host's check returned null");
+            return verdict[0].isPresent();
+        });
+        if (outcome != LoginThrottle.Outcome.ACCEPTED) {
+            store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(now,
+                    outcome == LoginThrottle.Outcome.WAITING ? "staff.login.throttled" : "staff.login.failed", null,
+                    AuditEvent.ActorType.STAFF, null, username.strip(), null, null)));
+            return Optional.empty();
+        }
+        return verdict[0];
     }
 
     /** Opens a session for the staff user the host authenticated, and returns its token (only the client keeps it). */

@@ -35,6 +35,35 @@ class StaffSessionsTest {
     }
 
     @OnBothDatabases
+    void staffLoginsAreThrottledPerUsernameAndTheHostIsNotAskedWhileAUsernameWaits(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            Supplier<java.util.Optional<StaffActor>> wrong = () -> {
+                asked.incrementAndGet();
+                return java.util.Optional.empty();
+            };
+            Supplier<java.util.Optional<StaffActor>> right = () -> {
+                asked.incrementAndGet();
+                return java.util.Optional.of(ADMIN);
+            };
+            for (int i = 0; i < AccountSettings.FAILURES_BEFORE_WAIT; i++) {
+                assertThat(f.portal.staffSessions().authenticate("Beheerder", wrong)).isEmpty();
+            }
+
+            assertThat(f.portal.staffSessions().authenticate("beheerder", right)).as("the username waits").isEmpty();
+            assertThat(asked).as("the host was not asked while waiting").hasValue(AccountSettings.FAILURES_BEFORE_WAIT);
+            assertThat(f.portal.staffSessions().authenticate("iemand-anders", right)).as("per username").contains(ADMIN);
+
+            f.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            assertThat(f.portal.staffSessions().authenticate("beheerder", right)).contains(ADMIN);
+            assertThat(f.portal.staffSessions().authenticate(" ", right)).isEmpty();
+            java.util.List<String> actions = f.store.jdbi().withHandle(h -> h.createQuery(
+                    "select action from audit_events where action like 'staff.login.%' order by id").mapTo(String.class).list());
+            assertThat(actions).contains("staff.login.failed", "staff.login.throttled");
+        }
+    }
+
+    @OnBothDatabases
     void logoutClosesTheSessionForEveryNodeAndIsAudited(String db, Supplier<PortalStore> store) {
         try (AccountsFixture f = new AccountsFixture(store.get())) {
             String token = f.portal.staffSessions().open(ADMIN);
