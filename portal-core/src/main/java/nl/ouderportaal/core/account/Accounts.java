@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import nl.ouderportaal.core.HostSources;
+import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.host.GuardianLink;
@@ -54,9 +55,11 @@ public final class Accounts {
     public void deactivate(StaffActor actor, GuardianId guardian) {
         List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
                 .map(GuardianLink::studentId).toList();
-        boolean servesAChild = !children.isEmpty() && sources.get(StudentSource.class).students(children).stream()
-                .anyMatch(s -> actor.serves(s.schoolId()));
-        if (!servesAChild || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
+        // The schools whose audit log shows the deactivation: those of the guardian's children that the actor serves.
+        java.util.SortedSet<String> schools = children.isEmpty() ? new java.util.TreeSet<>()
+                : sources.get(StudentSource.class).students(children).stream().map(s -> s.schoolId())
+                        .filter(actor::serves).map(SchoolId::value).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        if (schools.isEmpty() || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
             throw PortalValidationException.of("guardian", "U kunt dit account niet inactief maken.",
                     "You cannot deactivate this account.");
         }
@@ -69,8 +72,10 @@ public final class Accounts {
             repository.updateStatus(h, guardian, AccountStatus.INACTIVE, now);
             tokens.revokeAll(h, guardian, now);
             int ended = sessions.endAll(h, guardian, "deactivated", null);
-            audit.append(h, new AuditEvent(now, "account.deactivated", null, AuditEvent.ActorType.STAFF,
-                    actor.id().value(), actor.name(), guardian, "sessions ended: " + ended));
+            for (String school : schools) {
+                audit.append(h, new AuditEvent(now, "account.deactivated", SchoolId.of(school), AuditEvent.ActorType.STAFF,
+                        actor.id().value(), actor.name(), guardian, "sessions ended: " + ended));
+            }
         });
     }
 

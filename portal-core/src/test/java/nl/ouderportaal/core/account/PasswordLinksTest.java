@@ -166,6 +166,8 @@ class PasswordLinksTest {
                     .isInstanceOf(PortalValidationException.class);
             assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
             assertThat(f.auditActions(anna)).contains("account.deactivated");
+            assertThat(f.schoolAudit()).as("in the school's own audit log").anyMatch(e -> e.action().equals("account.deactivated")
+                    && anna.equals(e.guardian()) && "Juf Ineke de Boer".equals(e.actorName()));
         }
     }
 }
