@@ -10,6 +10,7 @@ import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.LocalizedText;
 import org.jdbi.v3.core.Handle;
 
@@ -114,8 +115,10 @@ public final class Authentication {
             sessions.end(sessionToken, "logout");
             store.jdbi().useHandle(h -> {
                 if (session.isImpersonation()) {
-                    audit.append(h, new AuditEvent(clock.instant(), "impersonation.ended", null, AuditEvent.ActorType.STAFF,
-                            session.impersonator().value(), session.impersonatorName(), session.guardian(), null));
+                    for (SchoolId school : session.impersonatorSchools()) {
+                        audit.append(h, new AuditEvent(clock.instant(), "impersonation.ended", school, AuditEvent.ActorType.STAFF,
+                                session.impersonator().value(), session.impersonatorName(), session.guardian(), null));
+                    }
                 } else {
                     audit(h, "logout", session.guardian(), null);
                 }

@@ -9,6 +9,7 @@ import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
+import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.host.GuardianLink;
@@ -48,8 +49,14 @@ public final class Impersonations {
     public String start(StaffActor admin, GuardianId guardian) {
         List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
                 .map(GuardianLink::studentId).toList();
-        boolean atOwnSchool = !children.isEmpty() && sources.get(StudentSource.class).students(children).stream()
-                .anyMatch(s -> admin.serves(s.schoolId()));
+        // The schools the impersonation is for: those of the guardian's children that the admin serves. The
+        // session sees only these, and each of their audit logs shows the impersonation.
+        java.util.SortedSet<SchoolId> schools = new java.util.TreeSet<>(java.util.Comparator.comparing(SchoolId::value));
+        if (!children.isEmpty()) {
+            sources.get(StudentSource.class).students(children).stream().map(s -> s.schoolId()).filter(admin::serves)
+                    .forEach(schools::add);
+        }
+        boolean atOwnSchool = !schools.isEmpty();
         boolean hasAccount = accounts.status(guardian) != AccountStatus.NONE;
         if (!admin.has(StaffActor.Role.ADMIN) || !atOwnSchool || !hasAccount) {
             store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "impersonation.refused", null,
@@ -58,9 +65,11 @@ public final class Impersonations {
                     "U kunt niet inloggen als deze verzorger.", "You cannot log in as this guardian."));
         }
         return store.jdbi().inTransaction(h -> {
-            audit.append(h, new AuditEvent(clock.instant(), "impersonation.started", null, AuditEvent.ActorType.STAFF,
-                    admin.id().value(), admin.name(), guardian, "schools " + admin.schools()));
-            return sessions.start(h, guardian, admin.id(), admin.name(), admin.schools());
+            for (SchoolId school : schools) {
+                audit.append(h, new AuditEvent(clock.instant(), "impersonation.started", school, AuditEvent.ActorType.STAFF,
+                        admin.id().value(), admin.name(), guardian, null));
+            }
+            return sessions.start(h, guardian, admin.id(), admin.name(), schools);
         });
     }
 

@@ -573,8 +573,9 @@ public final class GuardianPortal {
 
     /** Every page an administrator views as a guardian is audited (R-IMP-3), with the page asked for. */
     private void auditView(Viewer viewer, Viewer.Impersonator admin, String page) {
-        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "impersonation.viewed", null,
-                AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(), viewer.guardian(), page)));
+        store.jdbi().useHandle(h -> admin.schools().forEach(school -> audit.append(h, new AuditEvent(
+                clock.instant(), "impersonation.viewed", school, AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(),
+                viewer.guardian(), page))));
     }
 
     private LocalDate today() {

@@ -124,6 +124,9 @@ class ImpersonationTest {
             assertThat(history).extracting(AuditEvent::detail).contains("home", "about:child-of-anna");
             assertThat(history).allSatisfy(e -> assertThat(e.actorName()).isEqualTo("Juf Ineke de Boer"));
             assertThat(f.portal.authentication().session(token)).isEmpty();
+            assertThat(f.schoolAudit()).as("the school's own audit log shows it all")
+                    .filteredOn(e -> e.action().startsWith("impersonation.")).hasSize(4)
+                    .allSatisfy(e -> assertThat(e.school()).isEqualTo(AccountsFixture.SCHOOL));
         }
     }
 
