@@ -41,6 +41,8 @@ final class AdminPages {
             "newsUpdated", "newsDeleted", "invited", "deactivated", "viewingRight", "impersonationEnded", "emailsChanged",
             "emailsUnchanged");
     private static final int AUDIT_LIMIT = 200;
+    /** Guardians per page of the overview; "all in this list" still takes every page. */
+    static final int PAGE_SIZE = 100;
 
     private final Web web;
     private final AdminAccess access;
@@ -358,12 +360,32 @@ final class AdminPages {
             filter = OverviewFilter.ALL;
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        List<OverviewRow> rows = web.portal.accountOverview().list(actor, school, filter);
-        String query = ctx.queryString() == null ? "" : ctx.queryString();
+        List<OverviewRow> all = web.portal.accountOverview().list(actor, school, filter);
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(pages, pageNumber(ctx.queryParam("page")));
+        List<OverviewRow> rows = all.subList((page - 1) * PAGE_SIZE, Math.min(all.size(), page * PAGE_SIZE));
+        StringBuilder query = new StringBuilder();
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        String filterQuery = query.toString();
         web.render(ctx, "admin/guardians.jte", "ui", web.ui(ctx).withErrors(errors), "view", view(ctx, actor, school),
-                "rows", rows, "groups", groups(actor, school), "filters", filters,
+                "rows", rows, "total", all.size(), "page", page, "pages", pages, "filterQuery", filterQuery,
+                "groups", groups(actor, school), "filters", filters,
                 "viewingRights", web.portal.viewingRights().supported(),
-                "exportLink", "/admin/guardians.xlsx" + (query.isEmpty() ? "" : "?" + query));
+                "exportLink", "/admin/guardians.xlsx" + (filterQuery.isEmpty() ? "" : "?" + filterQuery));
+    }
+
+    /** A page number from the address: 1 for anything that is no positive number. */
+    private static int pageNumber(String value) {
+        try {
+            return value == null ? 1 : Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The overview rows of the selected guardians, in the overview's order; ids of others are left out. */
@@ -450,6 +472,12 @@ final class AdminPages {
         StaffActor actor = access.requireStaff(ctx);
         SchoolId school = school(ctx, actor);
         List<String> selected = ctx.formParams("guardianIds");
+        if ("filtered".equals(ctx.formParam("scope"))) {
+            // "Everyone in this list": the overview's filter, sent along, chooses (every page of it).
+            OverviewFilter filter = AdminForms.filter(name -> AccountPages.bounded(ctx.formParam(name), 200));
+            selected = web.portal.accountOverview().list(actor, school, filter).stream()
+                    .map(r -> r.guardian().value()).toList();
+        }
         if (selected.isEmpty()) {
             nothingSelected(ctx, actor, school);
             return;

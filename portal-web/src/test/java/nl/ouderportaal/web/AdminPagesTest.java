@@ -167,6 +167,32 @@ class AdminPagesTest {
     }
 
     @Test
+    void aLargeOverviewIsPagedAndEveryoneInTheFilteredListCanBeInvitedAfterTheConfirmation() {
+        for (int i = 0; i < 205; i++) {
+            f.guardian(String.format("zwaan-%03d", i), "Zwaan" + i, "zwaan" + i + "@example.org", "kind" + i, AdminWebFixture.SCHOOL);
+        }
+        Client inviter = loggedIn("uitnodiger");
+
+        String first = inviter.get("/admin/guardians").body();
+        String filtered = inviter.get("/admin/guardians?name=zwaan&page=3").body();
+
+        assertThat(first).contains("208 verzorgers · pagina 1 van 3", "href=\"/admin/guardians?page=2\" rel=\"next\"");
+        assertThat(first.split("name=\"guardianIds\"", -1)).hasSize(101);
+        assertThat(filtered).contains("205 verzorgers · pagina 3 van 3", "href=\"/admin/guardians?name=zwaan&amp;page=2\" rel=\"prev\"")
+                .doesNotContain("rel=\"next\"");
+        assertThat(filtered.split("name=\"guardianIds\"", -1)).hasSize(6);
+        assertThat(inviter.get("/admin/guardians?page=999").body()).contains("pagina 3 van 3");
+        assertThat(inviter.get("/admin/guardians?page=-1x").body()).contains("pagina 1 van 3");
+
+        Response confirm = inviter.form("/admin/guardians/invite", fields("scope", "filtered", "name", "zwaan"));
+        f.deliver();
+
+        assertThat(confirm.body()).contains("205 verzorgers ontvangen inloggegevens; niemand wordt overgeslagen.");
+        assertThat(f.mailsTo("zwaan204@example.org")).as("only after the confirmation").isEmpty();
+        assertThat(confirm.body().split("name=\"guardianIds\"", -1)).hasSize(206);
+    }
+
+    @Test
     void deletingANewsMessageAsksForConfirmationFirst() {
         Client admin = loggedIn("beheerder");
         admin.form("/admin/news", fields("subject", "Studiedag", "date", "2026-03-02",

@@ -106,7 +106,8 @@ final class AdminWebFixture implements AutoCloseable {
         activate(anna, "anna@example.org");
     }
 
-    private void guardian(String id, String name, String email, String child, SchoolId school) {
+    /** Adds a guardian with one child at the school, as the host would have them. */
+    void guardian(String id, String name, String email, String child, SchoolId school) {
         Guardian base = host.addGuardian(id, name, "Jansen");
         host.guardians.put(base.id(), new Guardian(base.id(), base.name(), base.personalData(), base.address(),
                 new ContactData(email, null, null, null), null, null));

@@ -321,10 +321,11 @@ class DemoInTheBrowserTest {
         browser.driver.findElement(By.id("password")).sendKeys(DemoSchool.ADMIN_PASSWORD);
         browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
         waitForHeading("Instellingen");
-        // The full overview lists every guardian of the school: axe is checked on a filtered one.
+        // The overview is checked filtered and as a page of the full list (with the pager).
         String guardian = "/admin/guardians/" + DemoSchoolGenerator.DEMO_GUARDIAN;
         List<String> pages = List.of("/admin/settings", "/admin/modules", "/admin/news", "/admin/news/new",
-                "/admin/guardians?accountActive=true", guardian + "/email", guardian + "/deactivate", "/admin/audit");
+                "/admin/guardians?accountActive=true", "/admin/guardians?page=2", guardian + "/email", guardian + "/deactivate",
+                "/admin/audit");
         for (String page : pages) {
             open(page);
             assertThat(browser.driver.getTitle()).as(page).doesNotContain("Niet gevonden", "Er ging iets mis", "Geen toegang");
