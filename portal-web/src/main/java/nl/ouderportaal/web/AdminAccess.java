@@ -88,12 +88,13 @@ final class AdminAccess {
 
     /**
      * Whether the browser's "log in as guardian" may go on: only together with the impersonator's own live
-     * staff session, still an ADMIN of one of the guardian's schools as the core checked at the start. A
-     * staff logout, a timeout or rights the host took away end the impersonation at the next request.
+     * staff session, still an ADMIN of every school the impersonation was started for (the schools of the
+     * guardian's children the administrator served then). A staff logout, a timeout or rights the host took
+     * away end the impersonation at the next request.
      */
     boolean impersonationMayContinue(Context ctx, nl.ouderportaal.core.account.Session session) {
         return staff(ctx).filter(actor -> actor.id().equals(session.impersonator()) && actor.has(StaffActor.Role.ADMIN)
-                && session.impersonatorSchools().stream().anyMatch(actor::serves)).isPresent();
+                && actor.schools().containsAll(session.impersonatorSchools())).isPresent();
     }
 
     /** @throws StaffLoginRequired without a live staff session (pages: to the login page; API: 401) */
@@ -135,8 +136,12 @@ final class AdminAccess {
         if (actor.schools().isEmpty()) {
             throw new AccessRefusedException(NO_SCHOOLS);
         }
-        if (actor.schools().size() == 1 || pickFirst) {
-            return actor.schools().stream().min(java.util.Comparator.comparing(SchoolId::value)).orElseThrow();
+        if (actor.schools().size() == 1) {
+            return actor.schools().iterator().next();
+        }
+        if (pickFirst) {
+            // The first school of the picker, which lists the schools by name.
+            return web.portal.administration().schoolsOf(actor).keySet().iterator().next();
         }
         throw PortalValidationException.of("school",
                 "U werkt voor meer dan één school: kies er een met de parameter school ("

@@ -472,8 +472,9 @@ final class AdminPages {
         StaffActor actor = access.requireStaff(ctx);
         SchoolId school = school(ctx, actor);
         List<String> selected = ctx.formParams("guardianIds");
-        if ("filtered".equals(ctx.formParam("scope"))) {
-            // "Everyone in this list": the overview's filter, sent along, chooses (every page of it).
+        if (!send && "filtered".equals(ctx.formParam("scope"))) {
+            // "Everyone in this list": the overview's filter, sent along, chooses (every page of it); only for the
+            // confirmation step, which then names each guardian, so the send itself takes only named ones.
             OverviewFilter filter = AdminForms.filter(name -> AccountPages.bounded(ctx.formParam(name), 200));
             selected = web.portal.accountOverview().list(actor, school, filter).stream()
                     .map(r -> r.guardian().value()).toList();

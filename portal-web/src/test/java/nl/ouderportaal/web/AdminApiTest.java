@@ -466,6 +466,23 @@ class AdminApiTest {
     }
 
     @Test
+    void anImpersonationEndsWhenTheHostTakesAwayOneOfItsSchools() {
+        f.guardian("eva", "Eva", "eva@example.org", "mila", AdminWebFixture.OTHER);
+        f.host.addStudent("noor", SCHOOL, "Noor", java.time.LocalDate.of(2017, 2, 1),
+                nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
+        f.host.link(nl.ouderportaal.spi.GuardianId.of("eva"), nl.ouderportaal.spi.StudentId.of("noor"), true);
+        f.activate(nl.ouderportaal.spi.GuardianId.of("eva"), "eva@example.org");
+        Client board = f.staff("bestuur");
+        board.json("POST", "/api/admin/impersonation?school=regenboog", Map.of("guardianId", "eva"));
+        assertThat(board.get("/api/children").json().get("items")).hasSize(2);
+        StaffActor bestuur = AdminWebFixture.STAFF.get("bestuur");
+
+        f.hostNow.put(bestuur.id(), Optional.of(new StaffActor(bestuur.id(), bestuur.name(), bestuur.roles(), Set.of(SCHOOL))));
+
+        assertThat(board.get("/api/children").status()).as("klimop was taken away: the impersonation ends").isEqualTo(401);
+    }
+
+    @Test
     void theAuditLogShowsWhatStaffDid() {
         Client admin = f.staff("beheerder");
         admin.json("PUT", "/api/admin/settings", Map.of("changeRequestEmail", "w@regenboog.nl", "maintenanceMode", false));

@@ -31,6 +31,7 @@ import nl.ouderportaal.spi.host.GuardianSource;
 import nl.ouderportaal.spi.host.School;
 import nl.ouderportaal.spi.host.SchoolSource;
 import nl.ouderportaal.spi.host.StudentSource;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Correcting a guardian's account email (R-ACC-13), one at a time or several at once, before or after
@@ -39,13 +40,16 @@ import nl.ouderportaal.spi.host.StudentSource;
  *
  * <p>A changed address is unique among the accounts, revokes every outstanding link of the guardian (an
  * invitation sent to the old address no longer works) and, for a guardian who has an account, is
- * announced to both the old and the new address. A guardian who has no account yet gets no announcement:
- * the invitation that follows goes to the new address. Open sessions stay: the guardian is the same
- * person with a new username.
+ * announced to both the old and the new address; an invited guardian who has not set a password yet gets a
+ * fresh invitation at the new address instead. A guardian who has no account yet gets no announcement: the
+ * invitation that follows goes to the new address. Open sessions stay: the guardian is the same person
+ * with a new username. Addresses may be swapped between guardians in one call.
  *
  * <p>Every change of a call is checked before any is made: one bad address refuses the whole call and
- * changes nothing. Staff act only for guardians with a child at a school they serve, with the ADMIN or
- * INVITE role. Thread-safe.
+ * changes nothing. Staff act with the ADMIN or INVITE role, for guardians with a child at the school, and
+ * only when they serve every school of the guardian's children: one account serves them all (R-TEN-1), so
+ * redirecting its mail is for someone who serves them all. Each of those schools' audit logs shows the
+ * change. Thread-safe.
  */
 public final class AccountEmails {
 
@@ -57,10 +61,12 @@ public final class AccountEmails {
     private final AccountMails mails;
     private final CommandValidator validator;
     private final AuditLog audit;
+    private final AccountSettings settings;
     private final Clock clock;
 
     AccountEmails(PortalStore store, HostSources sources, AccountRepository accounts, OneTimeTokens tokens,
-                  MailOutbox outbox, AccountMails mails, CommandValidator validator, AuditLog audit, Clock clock) {
+                  MailOutbox outbox, AccountMails mails, CommandValidator validator, AuditLog audit,
+                  AccountSettings settings, Clock clock) {
         this.store = store;
         this.sources = sources;
         this.accounts = accounts;
@@ -69,6 +75,7 @@ public final class AccountEmails {
         this.mails = mails;
         this.validator = validator;
         this.audit = audit;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -112,18 +119,28 @@ public final class AccountEmails {
             throw PortalValidationException.of("guardianIds", "Kies eerst een of meer verzorgers.",
                     "Choose one or more guardians first.");
         }
-        Map<GuardianId, Guardian> guardians = guardiansAtSchool(school, emails.keySet());
+        Map<GuardianId, GuardianAtSchools> guardians = guardians(emails.keySet());
         Map<GuardianId, AccountRepository.Account> existing = accounts.byGuardians(emails.keySet());
         List<Violation> violations = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Map<String, GuardianId> newAddresses = new HashMap<>();
         for (Map.Entry<GuardianId, String> entry : emails.entrySet()) {
             GuardianId id = entry.getKey();
-            Guardian guardian = guardians.get(id);
-            if (guardian == null) {
+            GuardianAtSchools guardian = guardians.get(id);
+            if (guardian == null || !guardian.schools().contains(school)) {
                 violations.add(new Violation(field.apply(id), LocalizedText.of(
                         "U kunt voor deze verzorger geen e-mailadres wijzigen.",
                         "You cannot change this guardian's email address.")));
+                continue;
+            }
+            // One account serves every school of the guardian's children (R-TEN-1): whoever redirects its mail
+            // must serve all of them, or staff of one school could take over what another school shares.
+            if (!actor.schools().containsAll(guardian.schools())) {
+                violations.add(new Violation(field.apply(id), LocalizedText.of(
+                        "Deze verzorger heeft ook een kind op een school die u niet beheert. Het e-mailadres kan alleen"
+                                + " worden gewijzigd door iemand die alle scholen van de kinderen beheert.",
+                        "This guardian also has a child at a school you do not serve. Only someone who serves every"
+                                + " school of the children can change the email address.")));
                 continue;
             }
             String email = entry.getValue() == null ? "" : entry.getValue().strip();
@@ -133,18 +150,25 @@ public final class AccountEmails {
                 continue;
             }
             AccountRepository.Account account = existing.get(id);
-            String current = account != null ? account.email() : guardian.contact().email();
+            String current = account != null ? account.email() : guardian.guardian().contact().email();
             String normalized = EmailAddresses.normalize(email);
             if (current != null && EmailAddresses.normalize(current).equals(normalized)) {
                 continue;
             }
-            Optional<GuardianId> owner = accounts.guardianOfEmail(email);
-            GuardianId earlierInThisCall = newAddresses.putIfAbsent(normalized, id);
-            if ((owner.isPresent() && !owner.get().equals(id)) || earlierInThisCall != null) {
+            if (newAddresses.putIfAbsent(normalized, id) != null) {
                 violations.add(new Violation(field.apply(id), TAKEN));
                 continue;
             }
-            changes.add(new Change(id, guardian.name().displayName(), current, email));
+            changes.add(new Change(id, guardian.guardian().name().displayName(), guardian.schools(), email));
+        }
+        // An address another account holds is free only when that account moves to another address in this same
+        // call: so that swapped addresses (the father's and the mother's) can be corrected in one go.
+        Set<GuardianId> movingAway = changes.stream().map(Change::guardian).collect(Collectors.toSet());
+        for (Change change : changes) {
+            Optional<GuardianId> owner = accounts.guardianOfEmail(change.email());
+            if (owner.isPresent() && !owner.get().equals(change.guardian()) && !movingAway.contains(owner.get())) {
+                violations.add(new Violation(field.apply(change.guardian()), TAKEN));
+            }
         }
         if (!violations.isEmpty()) {
             throw new PortalValidationException(violations);
@@ -152,42 +176,73 @@ public final class AccountEmails {
         if (changes.isEmpty()) {
             return 0;
         }
+        changes.sort(java.util.Comparator.comparing(c -> c.guardian().value())); // one lock order: no deadlock
         String schoolName = sources.get(SchoolSource.class).schools(List.of(school)).stream().findFirst()
                 .map(School::name).orElseThrow(() -> new IllegalStateException("The host does not know school " + school));
         try {
             store.jdbi().useTransaction(h -> {
                 Instant now = clock.instant();
+                Map<GuardianId, AccountRepository.Account> locked = new HashMap<>();
                 for (Change change : changes) {
-                    Optional<AccountRepository.Account> locked = accounts.byGuardianForUpdate(h, change.guardian());
-                    if (locked.isEmpty()) {
+                    accounts.byGuardianForUpdate(h, change.guardian()).ifPresent(a -> locked.put(change.guardian(), a));
+                }
+                // Free the addresses first, so that an address may pass from one of these accounts to another.
+                locked.keySet().forEach(guardian -> accounts.parkEmail(h, guardian, now));
+                for (Change change : changes) {
+                    AccountRepository.Account account = locked.get(change.guardian());
+                    String previous = account != null ? account.email()
+                            : guardians.get(change.guardian()).guardian().contact().email();
+                    if (account == null) {
                         accounts.insert(h, change.guardian(), change.email(), AccountStatus.NONE, now);
                     } else {
                         accounts.updateEmail(h, change.guardian(), change.email(), now);
                         tokens.revokeAll(h, change.guardian(), now);
-                        if (locked.get().status() != AccountStatus.NONE) {
-                            outbox.enqueue(h, mails.emailChangedToOld(change.guardian(), locked.get().email(),
-                                    change.name(), school, schoolName, actor.name()), now);
-                            outbox.enqueue(h, mails.emailChangedToNew(change.guardian(), change.email(), change.name(),
-                                    school, schoolName, actor.name()), now);
-                        }
+                        announce(h, actor, school, schoolName, change, account, now);
                     }
-                    audit.append(h, new AuditEvent(now, "account.email-changed", school, AuditEvent.ActorType.STAFF,
-                            actor.id().value(), actor.name(), change.guardian(),
-                            (change.previous() == null ? "(none)" : change.previous()) + " -> " + change.email()));
+                    for (SchoolId each : change.schools()) {
+                        audit.append(h, new AuditEvent(now, "account.email-changed", each, AuditEvent.ActorType.STAFF,
+                                actor.id().value(), actor.name(), change.guardian(),
+                                (previous == null ? "(none)" : previous) + " -> " + change.email()));
+                    }
                 }
             });
         } catch (RuntimeException e) {
             if (!SqlErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            // Another call took one of the addresses in the meantime; this transaction changed nothing.
-            throw new PortalValidationException(changes.stream()
+            // Another call took one of the addresses, or made one of these accounts, in the meantime; this
+            // transaction changed nothing.
+            List<Violation> taken = changes.stream()
                     .filter(c -> accounts.guardianOfEmail(c.email()).filter(g -> !g.equals(c.guardian())).isPresent())
-                    .map(c -> new Violation(field.apply(c.guardian()), TAKEN))
-                    .collect(Collectors.collectingAndThen(Collectors.toList(),
-                            list -> list.isEmpty() ? List.of(new Violation("", TAKEN)) : list)));
+                    .map(c -> new Violation(field.apply(c.guardian()), TAKEN)).toList();
+            throw new PortalValidationException(taken.isEmpty() ? List.of(new Violation("", LocalizedText.of(
+                    "Tegelijk werd hetzelfde account gewijzigd. Er is niets opgeslagen; probeer het opnieuw.",
+                    "The same account was changed at the same time. Nothing was saved; please try again."))) : taken);
         }
         return changes.size();
+    }
+
+    /**
+     * Tells the account's old and new address. An invited guardian without a password gets a fresh invitation at
+     * the new address (the old link was just revoked); an inactive account is told it is inactive.
+     */
+    private void announce(Handle h, StaffActor actor, SchoolId school, String schoolName, Change change,
+                          AccountRepository.Account account, Instant now) {
+        if (account.status() == AccountStatus.NONE) {
+            return;
+        }
+        outbox.enqueue(h, mails.emailChangedToOld(change.guardian(), account.email(), change.name(), school, schoolName,
+                actor.name()), now);
+        if (account.status() == AccountStatus.INVITED) {
+            String token = tokens.issue(h, change.guardian(), TokenPurpose.INVITATION, settings.invitationLifetime(), now);
+            outbox.enqueue(h, mails.invitation(change.guardian(), change.email(), change.name(), school, schoolName,
+                    actor.name(), token, now.plus(settings.invitationLifetime())), now);
+            audit.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
+                    actor.id().value(), actor.name(), change.guardian(), "after an email correction"));
+        } else {
+            outbox.enqueue(h, mails.emailChangedToNew(change.guardian(), change.email(), change.name(), school, schoolName,
+                    actor.name(), account.status() == AccountStatus.ACTIVE), now);
+        }
     }
 
     private static final LocalizedText TAKEN = LocalizedText.of("Dit e-mailadres hoort al bij een ander account.",
@@ -205,8 +260,11 @@ public final class AccountEmails {
                 "Enter a valid email address, for example name@school.org."));
     }
 
-    /** The guardians among these that the host knows and that have a child at the school. */
-    private Map<GuardianId, Guardian> guardiansAtSchool(SchoolId school, Set<GuardianId> ids) {
+    /** A guardian the host knows, with the schools of all their linked children. */
+    private record GuardianAtSchools(Guardian guardian, Set<SchoolId> schools) {
+    }
+
+    private Map<GuardianId, GuardianAtSchools> guardians(Set<GuardianId> ids) {
         GuardianSource guardianSource = sources.get(GuardianSource.class);
         Map<GuardianId, Guardian> known = new LinkedHashMap<>();
         Map<GuardianId, List<StudentId>> children = new HashMap<>();
@@ -217,12 +275,17 @@ public final class AccountEmails {
             });
         }
         List<StudentId> all = children.values().stream().flatMap(List::stream).distinct().toList();
-        Set<StudentId> atSchool = all.isEmpty() ? Set.of() : sources.get(StudentSource.class).students(all).stream()
-                .filter(s -> s.schoolId().equals(school)).map(s -> s.id()).collect(Collectors.toSet());
-        known.keySet().removeIf(id -> children.get(id).stream().noneMatch(atSchool::contains));
-        return known;
+        Map<StudentId, SchoolId> schoolOf = new HashMap<>();
+        if (!all.isEmpty()) {
+            sources.get(StudentSource.class).students(all).forEach(s -> schoolOf.put(s.id(), s.schoolId()));
+        }
+        Map<GuardianId, GuardianAtSchools> result = new LinkedHashMap<>();
+        known.forEach((id, guardian) -> result.put(id, new GuardianAtSchools(guardian, children.get(id).stream()
+                .map(schoolOf::get).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(() -> new java.util.TreeSet<>(java.util.Comparator.comparing(SchoolId::value)))))));
+        return result;
     }
 
-    private record Change(GuardianId guardian, String name, String previous, String email) {
+    private record Change(GuardianId guardian, String name, Set<SchoolId> schools, String email) {
     }
 }

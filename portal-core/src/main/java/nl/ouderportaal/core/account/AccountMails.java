@@ -118,22 +118,30 @@ final class AccountMails {
                 : "Het e-mailadres van uw Ouderportaal-account is gewijzigd", paragraphs, EMAIL_CHANGED, guardian, school);
     }
 
-    /** To the new address of an account: it is now the username (R-ACC-13). */
+    /**
+     * To the new address of an account: it is now the username (R-ACC-13). An inactive account is told so: the
+     * guardian cannot log in until the school sends login details again.
+     */
     OutgoingMail emailChangedToNew(GuardianId guardian, String newEmail, String guardianName, SchoolId school,
-                                   String schoolName, String staffName) {
+                                   String schoolName, String staffName, boolean active) {
         boolean en = english();
+        String next = en
+                ? (active ? "Your password stays as it is. Log in at " + settings.portalUrl() + "."
+                        : "Your account is not active at the moment: you can log in again once the school sends you login details.")
+                : (active ? "Uw wachtwoord blijft zoals het is. U logt in op " + settings.portalUrl() + "."
+                        : "Uw account is op dit moment niet actief: u kunt weer inloggen zodra de school u inloggegevens stuurt.");
         String[] paragraphs = en ? new String[] {
             "Dear " + guardianName + ",",
             staffName + " of " + schoolName + " has made this address the email address of your parent portal account.",
             "Your username is now: " + newEmail,
-            "Your password stays as it is. Log in at " + settings.portalUrl() + ".",
+            next,
             "Is this not right? Please contact the school.",
             "Kind regards,\n" + schoolName}
             : new String[] {
             "Beste " + guardianName + ",",
             staffName + " van " + schoolName + " heeft dit adres ingesteld als e-mailadres van uw Ouderportaal-account.",
             "Uw gebruikersnaam is nu: " + newEmail,
-            "Uw wachtwoord blijft zoals het is. U logt in op " + settings.portalUrl() + ".",
+            next,
             "Klopt dit niet? Neem dan contact op met de school.",
             "Met vriendelijke groet,\n" + schoolName};
         return mail(newEmail, en ? "Your new username for the parent portal" : "Uw nieuwe gebruikersnaam voor het Ouderportaal",

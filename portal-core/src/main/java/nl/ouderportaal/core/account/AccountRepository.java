@@ -137,6 +137,17 @@ public final class AccountRepository {
                 .execute();
     }
 
+    /**
+     * Takes the account's address out of the unique index for the rest of the transaction, so that it can pass
+     * to another account in the same transaction (swapped addresses); {@link #updateEmail} then sets the new one.
+     * The placeholder holds a space, which no normalised address has.
+     */
+    public void parkEmail(Handle h, GuardianId guardian, Instant now) {
+        h.createUpdate("update guardian_accounts set email_normalized = :parked, updated_at = :now where guardian_id = :g")
+                .bind("parked", "parked " + guardian.value()).bind("now", Timestamps.toColumn(now))
+                .bind("g", guardian.value()).execute();
+    }
+
     public void updateStatus(Handle h, GuardianId guardian, AccountStatus status, Instant now) {
         h.createUpdate("update guardian_accounts set status = :status, updated_at = :now where guardian_id = :g")
                 .bind("status", status.name())

@@ -41,7 +41,8 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
                 settings.absoluteTimeout(), throttle);
-        AccountEmails emails = new AccountEmails(store, sources, repository, tokens, outbox, mails, validator, audit, clock);
+        AccountEmails emails = new AccountEmails(store, sources, repository, tokens, outbox, mails, validator, audit, settings,
+                clock);
         return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions, emails);
     }
 }

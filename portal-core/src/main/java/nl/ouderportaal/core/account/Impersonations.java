@@ -2,6 +2,7 @@ package nl.ouderportaal.core.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.admin.AccessRefusedException;
 import nl.ouderportaal.core.audit.AuditEvent;
@@ -75,6 +76,10 @@ public final class Impersonations {
 
     /** When the school viewed the portal as this guardian: starts, pages and ends, newest first. */
     public List<AuditEvent> historyOf(GuardianId guardian) {
-        return audit.ofGuardian(guardian, "impersonation.", 500);
+        // An impersonation for several schools is logged once per school; the guardian sees each moment once.
+        Set<List<Object>> seen = new java.util.HashSet<>();
+        return audit.ofGuardian(guardian, "impersonation.", 1000).stream()
+                .filter(e -> seen.add(java.util.Arrays.asList(e.at(), e.action(), e.actorId(), e.detail())))
+                .limit(500).toList();
     }
 }

@@ -143,9 +143,11 @@ public final class Invitations {
                         accounts.updateStatus(h, recipient.guardian(),
                                 account.get().passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE, now);
                     }
+                    // The address as locked now: a correction made since the preview must not get the old one a link.
+                    String email = account.map(AccountRepository.Account::email).orElse(recipient.email());
                     String token = tokens.issue(h, recipient.guardian(), TokenPurpose.INVITATION,
                             settings.invitationLifetime(), now);
-                    outbox.enqueue(h, mails.invitation(recipient.guardian(), recipient.email(), recipient.name(), school,
+                    outbox.enqueue(h, mails.invitation(recipient.guardian(), email, recipient.name(), school,
                             schoolData.name(), actor.name(), token, now.plus(settings.invitationLifetime())), now);
                     audit.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
                             actor.id().value(), actor.name(), recipient.guardian(), null));

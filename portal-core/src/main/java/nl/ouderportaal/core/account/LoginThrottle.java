@@ -36,7 +36,33 @@ final class LoginThrottle {
      * while the address must wait; otherwise the check's verdict, counted.
      */
     Outcome attempt(String email, Instant now, BooleanSupplier check) {
-        String key = EmailAddresses.normalize(email);
+        return attempt(Kind.GUARDIAN, email, now, check);
+    }
+
+    /** Whose logins a throttle row counts: their names live in separate key spaces. */
+    enum Kind {
+        GUARDIAN("g:"),
+        STAFF("s:");
+
+        private final String prefix;
+
+        Kind(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /**
+     * The row key of a name: the kind's prefix, so that a guardian address typed as {@code staff:...} cannot
+     * lock out a staff user, and the normalised name, hashed when it would not fit the column.
+     */
+    static String key(Kind kind, String name) {
+        String normalized = EmailAddresses.normalize(name);
+        String key = kind.prefix + normalized;
+        return key.length() <= 320 ? key : kind.prefix + "sha256:" + Secrets.hash(normalized);
+    }
+
+    Outcome attempt(Kind kind, String name, Instant now, BooleanSupplier check) {
+        String key = key(kind, name);
         return store.jdbi().inTransaction(h -> {
             ensureRow(h, key, now);
             var row = h.createQuery("select consecutive_failures, locked_until from login_throttle"

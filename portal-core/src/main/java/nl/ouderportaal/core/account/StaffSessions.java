@@ -60,7 +60,7 @@ public final class StaffSessions {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         Optional<StaffActor>[] verdict = new Optional[] {Optional.empty()};
-        LoginThrottle.Outcome outcome = throttle.attempt("staff:" + username, now, () -> {
+        LoginThrottle.Outcome outcome = throttle.attempt(LoginThrottle.Kind.STAFF, username, now, () -> {
             verdict[0] = Objects.requireNonNull(hostCheck.get(), "the host's check returned null");
             return verdict[0].isPresent();
         });

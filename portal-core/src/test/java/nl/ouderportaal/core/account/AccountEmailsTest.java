@@ -162,6 +162,102 @@ class AccountEmailsTest {
         }
     }
 
+    @OnBothDatabases
+    void aGuardianWithAChildAtAnotherSchoolKeepsTheAddressUnlessTheStaffUserServesBothSchools(String db,
+                                                                                          Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            var daan = f.host.addStudent("daan", SchoolId.of("klimop"), "Daan", java.time.LocalDate.of(2018, 5, 1),
+                    nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
+            f.host.link(anna, daan.id(), true);
+            f.activate(anna, "anna@example.org", PASSWORD);
+            StaffActor inviter = new StaffActor(StaffId.of("m-9"), "Meester Bas", Set.of(StaffActor.Role.INVITE), Set.of(SCHOOL));
+            StaffActor board = new StaffActor(StaffId.of("m-10"), "Bestuurder", Set.of(StaffActor.Role.ADMIN),
+                    Set.of(SCHOOL, SchoolId.of("klimop")));
+
+            assertThatThrownBy(() -> f.portal.accountEmails().change(inviter, SCHOOL, anna, "overname@example.org"))
+                    .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.violations().get(0).message().nl())
+                            .contains("ook een kind op een school die u niet beheert"));
+            assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
+
+            f.portal.accountEmails().change(board, SCHOOL, anna, "anna@nieuw.example.org");
+            assertThat(f.portal.audit().ofSchool(SchoolId.of("klimop"), 50)).as("the other school's log shows it too")
+                    .anyMatch(e -> e.action().equals("account.email-changed"));
+        }
+    }
+
+    @OnBothDatabases
+    void swappedAddressesAreCorrectedInOneCall(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId vader = f.guardianWithChild("vader", "moeder@example.org");
+            GuardianId moeder = f.guardianWithChild("moeder", "vader@example.org");
+            f.activate(vader, "moeder@example.org", PASSWORD);
+            f.activate(moeder, "vader@example.org", PASSWORD + " 2");
+
+            Map<GuardianId, String> swap = new LinkedHashMap<>();
+            swap.put(vader, "vader@example.org");
+            swap.put(moeder, "moeder@example.org");
+            assertThat(f.portal.accountEmails().changeAll(ADMIN, SCHOOL, swap)).isEqualTo(2);
+
+            assertThat(f.portal.authentication().login("vader@example.org", PASSWORD)).isInstanceOfSatisfying(
+                    LoginResult.Success.class, ok -> assertThat(ok.guardian()).isEqualTo(vader));
+            assertThat(f.portal.authentication().login("moeder@example.org", PASSWORD + " 2")).isInstanceOfSatisfying(
+                    LoginResult.Success.class, ok -> assertThat(ok.guardian()).isEqualTo(moeder));
+        }
+    }
+
+    @OnBothDatabases
+    void anInvitedGuardianWhoseAddressIsCorrectedGetsAFreshInvitationAtTheNewAddress(String db, Supplier<PortalStore> store)
+            throws Exception {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@oud.example.org");
+            f.portal.invitations().inviteOne(ADMIN, SCHOOL, anna);
+            f.deliver();
+            String oldLink = f.lastToken("anna@oud.example.org");
+
+            f.portal.accountEmails().change(ADMIN, SCHOOL, anna, "anna@nieuw.example.org");
+            f.deliver();
+
+            assertThatThrownBy(() -> f.portal.authentication().acceptInvitation(oldLink, PASSWORD))
+                    .isInstanceOf(PortalValidationException.class);
+            assertThat(last(f, "anna@nieuw.example.org").getSubject()).startsWith("Uw inloggegevens voor het Ouderportaal");
+            f.portal.authentication().acceptInvitation(f.lastToken("anna@nieuw.example.org"), PASSWORD);
+            assertThat(f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
+        }
+    }
+
+    @OnBothDatabases
+    void anInactiveAccountIsToldItIsInactiveAtItsNewAddress(String db, Supplier<PortalStore> store) throws Exception {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            f.activate(anna, "anna@example.org", PASSWORD);
+            f.portal.accounts().deactivate(ADMIN, anna);
+
+            f.portal.accountEmails().change(ADMIN, SCHOOL, anna, "anna@nieuw.example.org");
+            f.deliver();
+
+            assertThat(AccountsFixture.body(last(f, "anna@nieuw.example.org"))).contains("Uw account is op dit moment niet actief")
+                    .doesNotContain("Uw wachtwoord blijft zoals het is");
+            assertThat(f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
+        }
+    }
+
+    @OnBothDatabases
+    void aReservedAddressWithoutAnAccountCannotLogInBeImpersonatedOrDeactivated(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            f.portal.accountEmails().change(ADMIN, SCHOOL, anna, "anna@nieuw.example.org");
+
+            assertThat(f.portal.authentication().login("anna@nieuw.example.org", "")).isInstanceOf(LoginResult.Refused.class);
+            assertThatThrownBy(() -> f.portal.impersonations().start(ADMIN, anna))
+                    .isInstanceOf(nl.ouderportaal.core.admin.AccessRefusedException.class);
+            assertThatThrownBy(() -> f.portal.accounts().deactivate(ADMIN, anna)).isInstanceOf(PortalValidationException.class);
+            f.portal.authentication().forgotUsername("anna@nieuw.example.org");
+            assertThat(f.portal.outbox().pending()).isZero();
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.NONE);
+        }
+    }
+
     private static OverviewRow row(AccountsFixture f, GuardianId guardian) {
         return f.portal.accountOverview().list(ADMIN, SCHOOL, OverviewFilter.ALL).stream()
                 .filter(r -> r.guardian().equals(guardian)).findFirst().orElseThrow();

@@ -60,6 +60,13 @@ class StaffSessionsTest {
             java.util.List<String> actions = f.store.jdbi().withHandle(h -> h.createQuery(
                     "select action from audit_events where action like 'staff.login.%' order by id").mapTo(String.class).list());
             assertThat(actions).contains("staff.login.failed", "staff.login.throttled");
+
+            for (int i = 0; i < AccountSettings.FAILURES_BEFORE_WAIT + 2; i++) {
+                f.portal.authentication().login("staff:directeur", "gok " + i);
+                f.portal.authentication().login("s:directeur", "gok " + i);
+            }
+            assertThat(f.portal.staffSessions().authenticate("directeur", right))
+                    .as("guardian logins cannot make a staff user wait").contains(ADMIN);
         }
     }
 
