@@ -10,7 +10,8 @@ import nl.ouderportaal.spi.host.Student;
  *
  * @param student the child
  * @param school the child's school
- * @param currentGroup the child's group this school year, or {@code null}
+ * @param currentGroup the child's group this school year (name, year level, classroom; without its teachers,
+ *     which the groups module shows where the school activated it), or {@code null}
  * @param modules the module pages shown for the child, in installation order
  */
 public record VisibleChild(Student student, School school, Group currentGroup, List<ModuleLink> modules) {

@@ -64,8 +64,8 @@ import nl.ouderportaal.web.worlds.World.SchoolState;
  *   <li>Where each marker may appear:
  *     <ul>
  *       <li>the own visible child's id, name, address (also a secret one, R-POR-3) and group name: the
- *           home (the JSON child list without the address; the Java home also with the group's teachers,
- *           as it hands over the host's group record); the about page (name, address, group, the medical
+ *           home (the JSON child list without the address; never the group's teachers, which belong to the
+ *           groups module); the about page (name, address, group, the medical
  *           record's fields where the medical module is active);</li>
  *       <li>each module's data of the own visible child: its page of the datum's year, and the dashboard
  *           as above;</li>
@@ -217,9 +217,6 @@ final class Oracle {
             }
             home.addAll(childList);
             home.add(child.address());
-            if (group != null) {
-                home.add(group.teacher());
-            }
 
             Set<String> about = new LinkedHashSet<>(List.of(id, child.name(), child.address()));
             if (group != null) {
