@@ -42,7 +42,10 @@ public final class Impersonations {
     }
 
     /**
-     * Starts an impersonation session and returns its token.
+     * Starts an impersonation session and returns its token. The session sees only the schools of the
+     * guardian's children that the administrator serves, and lasts until logout or the session timeouts: the
+     * core does not know when the host takes the administrator's rights away, so a front end ends it then
+     * (portal-web ends it with the administrator's own staff session, or when a school is taken away).
      *
      * @throws AccessRefusedException (audited) when the actor is no ADMIN, or the guardian has no child at a
      *     school the actor serves, or no portal account
