@@ -24,13 +24,10 @@ import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
-import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.host.Guardian;
-import nl.ouderportaal.spi.host.GuardianLink;
 import nl.ouderportaal.spi.host.GuardianSource;
 import nl.ouderportaal.spi.host.School;
 import nl.ouderportaal.spi.host.SchoolSource;
-import nl.ouderportaal.spi.host.StudentSource;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -266,23 +263,16 @@ public final class AccountEmails {
 
     private Map<GuardianId, GuardianAtSchools> guardians(Set<GuardianId> ids) {
         GuardianSource guardianSource = sources.get(GuardianSource.class);
-        Map<GuardianId, Guardian> known = new LinkedHashMap<>();
-        Map<GuardianId, List<StudentId>> children = new HashMap<>();
+        List<GuardianId> known = new ArrayList<>();
+        Map<GuardianId, Guardian> data = new HashMap<>();
         for (GuardianId id : ids) {
             guardianSource.guardian(id).ifPresent(g -> {
-                known.put(id, g);
-                children.put(id, guardianSource.linksOfGuardian(id).stream().map(GuardianLink::studentId).toList());
+                known.add(id);
+                data.put(id, g);
             });
         }
-        List<StudentId> all = children.values().stream().flatMap(List::stream).distinct().toList();
-        Map<StudentId, SchoolId> schoolOf = new HashMap<>();
-        if (!all.isEmpty()) {
-            sources.get(StudentSource.class).students(all).forEach(s -> schoolOf.put(s.id(), s.schoolId()));
-        }
         Map<GuardianId, GuardianAtSchools> result = new LinkedHashMap<>();
-        known.forEach((id, guardian) -> result.put(id, new GuardianAtSchools(guardian, children.get(id).stream()
-                .map(schoolOf::get).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(() -> new java.util.TreeSet<>(java.util.Comparator.comparing(SchoolId::value)))))));
+        new ChildrensSchools(sources).of(known).forEach((id, schools) -> result.put(id, new GuardianAtSchools(data.get(id), schools)));
         return result;
     }
 

@@ -9,10 +9,6 @@ import java.util.List;
 import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
-import nl.ouderportaal.spi.StudentId;
-import nl.ouderportaal.spi.host.GuardianLink;
-import nl.ouderportaal.spi.host.GuardianSource;
-import nl.ouderportaal.spi.host.StudentSource;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
@@ -53,12 +49,8 @@ public final class Accounts {
      * @throws PortalValidationException when the staff user does not serve a school of the guardian's children
      */
     public void deactivate(StaffActor actor, GuardianId guardian) {
-        List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
-                .map(GuardianLink::studentId).toList();
         // The schools whose audit log shows the deactivation: those of the guardian's children that the actor serves.
-        java.util.SortedSet<String> schools = children.isEmpty() ? new java.util.TreeSet<>()
-                : sources.get(StudentSource.class).students(children).stream().map(s -> s.schoolId())
-                        .filter(actor::serves).map(SchoolId::value).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        List<SchoolId> schools = new ChildrensSchools(sources).of(guardian).stream().filter(actor::serves).toList();
         if (schools.isEmpty() || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
             throw PortalValidationException.of("guardian", "U kunt dit account niet inactief maken.",
                     "You cannot deactivate this account.");
@@ -72,8 +64,8 @@ public final class Accounts {
             repository.updateStatus(h, guardian, AccountStatus.INACTIVE, now);
             tokens.revokeAll(h, guardian, now);
             int ended = sessions.endAll(h, guardian, "deactivated", null);
-            for (String school : schools) {
-                audit.append(h, new AuditEvent(now, "account.deactivated", SchoolId.of(school), AuditEvent.ActorType.STAFF,
+            for (SchoolId school : schools) {
+                audit.append(h, new AuditEvent(now, "account.deactivated", school, AuditEvent.ActorType.STAFF,
                         actor.id().value(), actor.name(), guardian, "sessions ended: " + ended));
             }
         });

@@ -12,10 +12,6 @@ import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
-import nl.ouderportaal.spi.StudentId;
-import nl.ouderportaal.spi.host.GuardianLink;
-import nl.ouderportaal.spi.host.GuardianSource;
-import nl.ouderportaal.spi.host.StudentSource;
 
 /**
  * Log in as guardian (R-IMP): an administrator gets a session that sees what the guardian sees at the
@@ -51,15 +47,10 @@ public final class Impersonations {
      *     school the actor serves, or no portal account
      */
     public String start(StaffActor admin, GuardianId guardian) {
-        List<StudentId> children = sources.get(GuardianSource.class).linksOfGuardian(guardian).stream()
-                .map(GuardianLink::studentId).toList();
         // The schools the impersonation is for: those of the guardian's children that the admin serves. The
         // session sees only these, and each of their audit logs shows the impersonation.
-        java.util.SortedSet<SchoolId> schools = new java.util.TreeSet<>(java.util.Comparator.comparing(SchoolId::value));
-        if (!children.isEmpty()) {
-            sources.get(StudentSource.class).students(children).stream().map(s -> s.schoolId()).filter(admin::serves)
-                    .forEach(schools::add);
-        }
+        java.util.SortedSet<SchoolId> schools = new ChildrensSchools(sources).of(guardian);
+        schools.removeIf(school -> !admin.serves(school));
         boolean atOwnSchool = !schools.isEmpty();
         boolean hasAccount = accounts.status(guardian) != AccountStatus.NONE;
         if (!admin.has(StaffActor.Role.ADMIN) || !atOwnSchool || !hasAccount) {
