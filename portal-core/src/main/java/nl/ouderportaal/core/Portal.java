@@ -29,13 +29,18 @@ import nl.ouderportaal.core.store.Housekeeping;
 import nl.ouderportaal.core.admin.ViewingRights;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
-import nl.ouderportaal.core.changes.Replies;
+import nl.ouderportaal.core.changes.CorrectionActions;
+import nl.ouderportaal.core.action.GuardianActions;
+import nl.ouderportaal.core.internal.ActionCatalog;
+import nl.ouderportaal.core.internal.ActionInputs;
+import nl.ouderportaal.core.internal.RateLimits;
 import nl.ouderportaal.core.news.News;
 import nl.ouderportaal.core.guardian.DataExports;
 import nl.ouderportaal.core.notify.EmailDigestChannel;
 import nl.ouderportaal.core.notify.Notifications;
 import nl.ouderportaal.spi.notify.NotificationChannel;
 import nl.ouderportaal.core.guardian.GuardianPortal;
+import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
 import nl.ouderportaal.core.settings.SchoolConfiguration;
@@ -94,7 +99,7 @@ public final class Portal implements AutoCloseable {
     private final SchoolAdministration administration;
     private final AccountOverview overview;
     private final ChangeRequests changeRequests;
-    private final Replies replies;
+    private final GuardianActions actions;
     private final DataExports dataExports;
     private final Notifications notifications;
     private final News news;
@@ -121,8 +126,10 @@ public final class Portal implements AutoCloseable {
         this.staffAccess = new StaffAccess(store, audit, clock);
         this.news = new News(store, staffAccess, validator, audit, clock);
         this.administration = new SchoolAdministration(configuration, staffAccess, audit, sources);
+        GuardianSnapshots snapshots = new GuardianSnapshots(sources, modules, settings, accountRepository, codec, audit, store,
+                clock, builder.zone);
         this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, audit, store, clock,
-                builder.zone);
+                builder.zone, snapshots);
 
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
                 audit, clock, builder.zone);
@@ -133,14 +140,16 @@ public final class Portal implements AutoCloseable {
         this.staffSessions = services.staffSessions();
         this.accountEmails = services.emails();
         this.viewingRights = new ViewingRights(store, sources, staffAccess, audit, clock);
-        this.changeRequests = new ChangeRequests(store, sources, guardians, authentication, settings, outbox, audit, clock,
-                builder.zone);
+        this.changeRequests = new ChangeRequests(store, sources, settings, outbox, audit, clock, builder.zone);
+        ActionCatalog catalog = new ActionCatalog(modules.all(), CorrectionActions.areas(changeRequests, guardians),
+                builder.withoutActions, sources.registered());
+        this.actions = new GuardianActions(snapshots, catalog, sources, accountRepository, new ActionInputs(validator),
+                new RateLimits(store), outbox, audit, store, clock, builder.zone, builder.maxActions, builder.actionWindow);
         List<NotificationChannel> channels = new ArrayList<>(builder.channels);
         channels.add(0, new EmailDigestChannel(store, outbox, clock, builder.accountSettings.portalUrl().toString()));
-        this.notifications = new Notifications(store, sources, guardians, authentication, accountRepository, channels,
+        this.notifications = new Notifications(store, sources, snapshots, authentication, accountRepository, channels,
                 audit, clock);
         this.dataExports = new DataExports(guardians, authentication, audit, store, clock);
-        this.replies = new Replies(store, sources, guardians, authentication, audit, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
         this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
@@ -175,9 +184,12 @@ public final class Portal implements AutoCloseable {
         return accounts;
     }
 
-    /** Corrections guardians send to their school (R-CHG). */
-    public ChangeRequests changeRequests() {
-        return changeRequests;
+    /**
+     * What guardians do (R-ACT): every module's actions, the corrections of the About page and the profile
+     * (R-CHG, {@code about/correct} and {@code profile/correct}) and replies to notes ({@code notes/reply}).
+     */
+    public GuardianActions actions() {
+        return actions;
     }
 
     /** Notifications of new items to guardians who want them (R-NTF-1). */
@@ -190,10 +202,6 @@ public final class Portal implements AutoCloseable {
         return dataExports;
     }
 
-    /** Guardians' replies to notes (R-NOTE). */
-    public Replies replies() {
-        return replies;
-    }
 
     /** Verzorger accountbeheer: the account overview and its Excel export (staff). */
     public AccountOverview accountOverview() {
@@ -305,6 +313,9 @@ public final class Portal implements AutoCloseable {
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
         private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
         private final List<NotificationChannel> channels = new ArrayList<>();
+        private final java.util.Set<String> withoutActions = new java.util.HashSet<>();
+        private int maxActions = 30;
+        private java.time.Duration actionWindow = java.time.Duration.ofHours(1);
 
         private Builder() {
         }
@@ -386,6 +397,29 @@ public final class Portal implements AutoCloseable {
             for (ContentModule<?> module : modules) {
                 installed.add(Objects.requireNonNull(module, "module"));
             }
+            return this;
+        }
+
+        /**
+         * Leaves one action of an installed module out, for a host that does not supply the sink it needs
+         * (the notes module's {@code reply} without a {@code NoteReplySink}): the action is not offered, and
+         * building the portal does not ask for the sink.
+         */
+        public Builder withoutAction(String moduleId, String actionId) {
+            withoutActions.add(Objects.requireNonNull(moduleId, "moduleId") + "/" + Objects.requireNonNull(actionId, "actionId"));
+            return this;
+        }
+
+        /**
+         * How many actions one guardian may run per window (R-ACT-2), across modules: each may mail the
+         * school. 30 per hour unless set.
+         */
+        public Builder actionRateLimit(int max, java.time.Duration window) {
+            if (max < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("An action rate limit allows at least one action in a positive window");
+            }
+            this.maxActions = max;
+            this.actionWindow = window;
             return this;
         }
 

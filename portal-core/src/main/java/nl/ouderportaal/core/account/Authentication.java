@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,6 +171,21 @@ public final class Authentication {
     public Session requireSession(String sessionToken) {
         return sessions.resolve(sessionToken).orElseThrow(() -> PortalValidationException.of("session",
                 "U bent niet (meer) ingelogd.", "You are not logged in (any more)."));
+    }
+
+    /**
+     * The permit a guardian's write takes (ARCHITECTURE.md principle 15): only for the guardian's own live
+     * session.
+     *
+     * @throws ImpersonationReadOnlyException for an administrator's impersonation session (R-IMP-2)
+     * @throws PortalValidationException when the token belongs to no live session
+     */
+    public WritePermit writePermit(String sessionToken) {
+        Session session = requireSession(sessionToken);
+        if (session.isImpersonation()) {
+            throw new ImpersonationReadOnlyException();
+        }
+        return new WritePermit(session.guardian());
     }
 
     /** The live session of a token; see {@link Sessions#resolve}. */

@@ -3,6 +3,7 @@ package nl.ouderportaal.core.changes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,20 +64,16 @@ public final class ChangeRequests {
 
     private final PortalStore store;
     private final HostSources sources;
-    private final GuardianPortal guardians;
-    private final Authentication authentication;
     private final SettingsRepository settings;
     private final MailOutbox outbox;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    public ChangeRequests(PortalStore store, HostSources sources, GuardianPortal guardians, Authentication authentication,
-                          SettingsRepository settings, MailOutbox outbox, AuditLog audit, Clock clock, ZoneId zone) {
+    public ChangeRequests(PortalStore store, HostSources sources, SettingsRepository settings, MailOutbox outbox, AuditLog audit,
+                          Clock clock, ZoneId zone) {
         this.store = store;
         this.sources = sources;
-        this.guardians = guardians;
-        this.authentication = authentication;
         this.settings = settings;
         this.outbox = outbox;
         this.audit = audit;
@@ -90,38 +87,29 @@ public final class ChangeRequests {
     }
 
     /**
-     * Proposes corrections for a visible child; mails them to the child's school.
+     * Proposes corrections for a visible child in the transaction of the {@code correct} action of the
+     * child's About page; mails them to the child's school.
      *
-     * @param proposed field key to proposed value; fields left out or unchanged are not part of the request
-     * @return the request's id
-     * @throws ImpersonationReadOnlyException in an impersonation; nothing is stored or sent
-     * @throws PortalValidationException for an unknown or hidden child, an unknown field, an invalid value, no
-     *     change at all, or a school without change-request address; nothing is stored or sent
+     * @throws PortalValidationException for an unknown field, an invalid value, no change at all, or a school
+     *     without change-request address; nothing is stored or sent
      */
-    public long requestForChild(String sessionToken, StudentId child, Map<String, String> proposed) {
-        Session session = writableSession(sessionToken);
-        Viewer viewer = Viewer.of(session);
-        Student student = guardians.visibleChild(viewer, child).orElseThrow(() -> PortalValidationException.of("child",
-                "Dit kind is niet (meer) zichtbaar in uw Ouderportaal.", "This child is not (or no longer) visible in your portal."));
-        List<CorrectableField> fields = guardians.correctableFields(viewer, child).orElseThrow();
+    ChangeRequestListener.Request forChild(Handle h, GuardianId guardianId, Student student, List<CorrectableField> fields,
+                                           Map<String, String> proposed) {
         List<FieldChange> changes = changes(fields, proposed);
-        Guardian guardian = guardian(session.guardian());
+        Guardian guardian = guardian(guardianId);
         String to = changeAddress(student.schoolId());
-        return send(session.guardian(), guardian, student.schoolId(), student, changes, false, List.of(), to);
+        return store(h, guardianId, guardian, student.schoolId(), student, changes, false, List.of(), to);
     }
 
     /**
-     * Proposes corrections of the guardian's own data; mailed to every school of the guardian's visible
-     * children. A change of country of birth or education level carries the funding warning (R-CHG-3).
-     *
-     * @return the ids of the requests, one per school
+     * Proposes corrections of the guardian's own data, in the transaction of the profile's {@code correct}
+     * action; mailed to every school of the guardian's visible children. A change of country of birth or
+     * education level carries the funding warning (R-CHG-3).
      */
-    public List<Long> requestForSelf(String sessionToken, Map<String, String> proposed) {
-        Session session = writableSession(sessionToken);
-        Viewer viewer = Viewer.of(session);
-        Guardian guardian = guardian(session.guardian());
+    List<ChangeRequestListener.Request> forSelf(Handle h, GuardianId guardianId, List<Student> children,
+                                                Map<String, String> proposed) {
+        Guardian guardian = guardian(guardianId);
         List<FieldChange> changes = changes(StudentFields.of(guardian), proposed);
-        List<Student> children = guardians.visibleChildren(viewer);
         Map<SchoolId, List<Student>> bySchool = children.stream()
                 .collect(Collectors.groupingBy(Student::schoolId, LinkedHashMap::new, Collectors.toList()));
         if (bySchool.isEmpty()) {
@@ -133,25 +121,14 @@ public final class ChangeRequests {
             addresses.put(school, changeAddress(school));
         }
         boolean funding = changes.stream().anyMatch(c -> StudentFields.FUNDING_FIELDS.contains(c.key()));
-        // One transaction for all schools: either every school gets the request, or none does.
-        List<ChangeRequestListener.Request> stored = store.jdbi().inTransaction(h -> {
-            List<ChangeRequestListener.Request> requests = new ArrayList<>();
-            for (var entry : bySchool.entrySet()) {
-                List<Student> weighted = funding
-                        ? entry.getValue().stream().filter(ChangeRequests::startedBeforeWeightingEnded).toList() : List.of();
-                requests.add(store(h, session.guardian(), guardian, entry.getKey(), null, changes, funding, weighted,
-                        addresses.get(entry.getKey())));
-            }
-            return requests;
-        });
-        stored.forEach(this::tellHost);
-        return stored.stream().map(ChangeRequestListener.Request::id).toList();
-    }
-
-    private Session writableSession(String sessionToken) {
-        Session session = authentication.requireSession(sessionToken);
-        session.requireWritable();
-        return session;
+        List<ChangeRequestListener.Request> requests = new ArrayList<>();
+        for (var entry : bySchool.entrySet()) {
+            List<Student> weighted = funding
+                    ? entry.getValue().stream().filter(ChangeRequests::startedBeforeWeightingEnded).toList() : List.of();
+            requests.add(store(h, guardianId, guardian, entry.getKey(), null, changes, funding, weighted,
+                    addresses.get(entry.getKey())));
+        }
+        return requests;
     }
 
     private Guardian guardian(GuardianId id) {
@@ -208,15 +185,7 @@ public final class ChangeRequests {
         return FieldFormats.check(field, field.currentValue(), today).value().orElse(field.currentValue().strip());
     }
 
-    private long send(GuardianId guardianId, Guardian guardian, SchoolId school, Student student, List<FieldChange> changes,
-                      boolean funding, List<Student> weighted, String to) {
-        ChangeRequestListener.Request request = store.jdbi().inTransaction(h ->
-                store(h, guardianId, guardian, school, student, changes, funding, weighted, to));
-        tellHost(request);
-        return request.id();
-    }
-
-    private ChangeRequestListener.Request store(org.jdbi.v3.core.Handle h, GuardianId guardianId, Guardian guardian,
+    private ChangeRequestListener.Request store(Handle h, GuardianId guardianId, Guardian guardian,
                                                 SchoolId school, Student student, List<FieldChange> changes, boolean funding,
                                                 List<Student> weighted, String to) {
         Instant now = clock.instant();
@@ -239,7 +208,7 @@ public final class ChangeRequests {
     }
 
     /** After commit: the host's optional work queue. A failing listener does not undo the request. */
-    private void tellHost(ChangeRequestListener.Request request) {
+    void tellHost(ChangeRequestListener.Request request) {
         sources.find(ChangeRequestListener.class).ifPresent(listener -> {
             try {
                 listener.changeRequested(request);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.ouderportaal.core.account.Authentication;
 import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
-import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.account.WritePermit;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.render.PdfRenderer;
@@ -42,14 +42,14 @@ public final class DataExports {
     }
 
     /** The export as UTF-8 JSON. */
-    public byte[] json(String sessionToken) {
-        GuardianExport export = export(sessionToken, "json");
+    public byte[] json(WritePermit permit) {
+        GuardianExport export = export(permit, "json");
         return PortalJson.write(export).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The export as an A4 PDF in the viewer's language. */
-    public byte[] pdf(String sessionToken, Locale locale) {
-        GuardianExport export = export(sessionToken, "pdf");
+    public byte[] pdf(WritePermit permit, Locale locale) {
+        GuardianExport export = export(permit, "pdf");
         List<Section> sections = new ArrayList<>();
         List<Block.Field> own = new ArrayList<>();
         own.add(new Block.Field(LocalizedText.of("Gebruikersnaam", "Username"), Value.text(export.profile().username())));
@@ -74,15 +74,11 @@ public final class DataExports {
                 + name, null, sections, locale);
     }
 
-    private GuardianExport export(String sessionToken, String format) {
-        Session session = authentication.requireSession(sessionToken);
-        if (session.isImpersonation()) {
-            // A download of a family's data is the guardian's own right, not a page an administrator checks.
-            throw new ImpersonationReadOnlyException();
-        }
-        GuardianExport export = guardians.export(Viewer.of(session)).orElseThrow();
+    /** A download of a family's data is the guardian's own right, not a page an administrator checks: a permit. */
+    private GuardianExport export(WritePermit permit, String format) {
+        GuardianExport export = guardians.export(Viewer.of(permit)).orElseThrow();
         store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "data.exported", null,
-                AuditEvent.ActorType.GUARDIAN, session.guardian().value(), null, session.guardian(),
+                AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(),
                 format + ", " + export.childPages().size() + " pages")));
         return export;
     }

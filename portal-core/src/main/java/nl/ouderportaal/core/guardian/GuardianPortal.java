@@ -25,6 +25,8 @@ import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.account.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
+import nl.ouderportaal.core.internal.GuardianSnapshots;
+import nl.ouderportaal.core.internal.GuardianSnapshots.Snapshot;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleContexts;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
@@ -52,7 +54,6 @@ import nl.ouderportaal.spi.host.StudentSource;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.spi.module.CorrectableField;
-import nl.ouderportaal.spi.module.GuardianReply;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.module.Placement;
@@ -88,10 +89,12 @@ public final class GuardianPortal {
 
     private final AuditLog audit;
     private final PortalStore store;
+    private final GuardianSnapshots snapshots;
 
     public GuardianPortal(HostSources sources, InstalledModules modules, SettingsRepository settings,
                           AccountRepository accounts, ModuleOptionsCodec codec, News news, AuditLog audit, PortalStore store,
-                          Clock clock, ZoneId zone) {
+                          Clock clock, ZoneId zone, GuardianSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.news = news;
         this.audit = audit;
         this.store = store;
@@ -169,66 +172,6 @@ public final class GuardianPortal {
         return new Dashboard(welcomes, shown, kinds);
     }
 
-    /**
-     * A reported item (for notifications): a kind (a module id, or {@code activities}), its school, its child
-     * ({@code null} for activities) and the host's id.
-     *
-     * @param kind module id or {@code activities}
-     * @param school the school
-     * @param child the child, or {@code null}
-     * @param itemId the host's id
-     */
-    public record ItemRef(String kind, SchoolId school, StudentId child, String itemId) {
-    }
-
-    /**
-     * Which of the items the viewer may see right now (R-NTF-1: decided at the moment of sending), with one
-     * snapshot of the facts: the child and module rules of the policy, the module's own item rules
-     * (published note categories, start dates, locked reports) and, for activities, the group rule.
-     *
-     * @return the indexes of the visible items
-     */
-    public Set<Integer> visibleItems(Viewer viewer, List<ItemRef> items) {
-        Snapshot snapshot = load(viewer, "notification");
-        Visibility visibility = snapshot.visibility();
-        Set<Integer> visible = new java.util.HashSet<>();
-        if (visibility.children().isEmpty()) {
-            return visible;
-        }
-        SchoolYear year = SchoolYear.containing(today());
-        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
-        Map<SchoolId, List<Activity>> activities = new HashMap<>();
-        Map<SchoolId, Map<String, String>> options = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            ItemRef item = items.get(i);
-            boolean ok;
-            if (ACTIVITIES.equals(item.kind())) {
-                ok = activities.computeIfAbsent(item.school(), school -> visibility.schools().contains(school)
-                                ? sources.get(ActivitySource.class).publishedActivities(school, year) : List.of())
-                        .stream().filter(a -> a.id().equals(item.itemId())).findFirst()
-                        .map(a -> VisibilityPolicy.isActivityVisible(visibility, snapshot.students(), groups, a))
-                        .orElse(false);
-            } else {
-                Optional<ContentModule<?>> module = modules.find(item.kind());
-                Student student = item.child() == null ? null : snapshot.students().get(item.child());
-                ok = module.isPresent() && student != null && student.schoolId().equals(item.school())
-                        && visibility.isModuleVisible(item.child(), item.kind())
-                        && itemVisible(module.get(), options.computeIfAbsent(item.school(), settings::moduleOptionsJson),
-                                student, year, item.itemId());
-            }
-            if (ok) {
-                visible.add(i);
-            }
-        }
-        return visible;
-    }
-
-    private <O> boolean itemVisible(ContentModule<O> module, Map<String, String> options, Student student, SchoolYear year,
-                                    String itemId) {
-        return module.isItemVisible(context(module, options, student, year, today()), itemId);
-    }
-
     /** The guardian's profile page (R-POR-5); empty without an active account. */
     public Optional<Profile> profile(Viewer viewer) {
         Snapshot snapshot = load(viewer, "profile");
@@ -249,7 +192,7 @@ public final class GuardianPortal {
      * Everything the portal shows the viewer, for download (R-BEYOND-6): profile, home, dashboard, news,
      * every page of every visible child in every year they may see, and the School pages.
      */
-    public Optional<GuardianExport> export(Viewer viewer) {
+    Optional<GuardianExport> export(Viewer viewer) {
         if (viewer.isImpersonation()) {
             throw new ImpersonationReadOnlyException();
         }
@@ -277,42 +220,6 @@ public final class GuardianPortal {
                 .map(school -> schoolPage(viewer, school)).flatMap(Optional::stream).toList();
         return Optional.of(new GuardianExport(clock.instant(), profile.get(), home, dashboard(viewer, Optional.empty()),
                 news(viewer), pages, schools));
-    }
-
-    /**
-     * Hands a guardian's reply to a module (R-NOTE-1) when the module is shown for the visible child;
-     * {@link GuardianReply.Outcome#NOT_ALLOWED} otherwise. Callers check the session's write permit first.
-     */
-    public GuardianReply.Outcome reply(Viewer viewer, StudentId child, String moduleId, String itemId, GuardianReply reply) {
-        if (viewer.isImpersonation()) {
-            throw new ImpersonationReadOnlyException();
-        }
-        Snapshot snapshot = load(viewer, "reply:" + moduleId + ":" + child);
-        Optional<ContentModule<?>> module = modules.find(moduleId);
-        if (module.isEmpty() || !snapshot.visibility().isModuleVisible(child, moduleId)) {
-            return GuardianReply.Outcome.NOT_ALLOWED;
-        }
-        Student student = snapshot.students().get(child);
-        return replyTo(module.get(), settings.moduleOptionsJson(student.schoolId()), student, itemId, reply);
-    }
-
-    private <O> GuardianReply.Outcome replyTo(ContentModule<O> module, Map<String, String> options, Student student,
-                                              String itemId, GuardianReply reply) {
-        return module.reply(context(module, options, student, SchoolYear.containing(today()), today()), itemId, reply);
-    }
-
-    /**
-     * The visible child, for actions on a child (change requests); empty when the viewer may not see it.
-     */
-    public Optional<Student> visibleChild(Viewer viewer, StudentId child) {
-        Snapshot snapshot = load(viewer, "child:" + child);
-        return snapshot.visibility().isChildVisible(child) ? Optional.of(snapshot.students().get(child)) : Optional.empty();
-    }
-
-    /** The viewer's visible children, oldest first. */
-    public List<Student> visibleChildren(Viewer viewer) {
-        Snapshot snapshot = load(viewer, "children");
-        return snapshot.visibility().children().stream().map(snapshot.students()::get).toList();
     }
 
     /**
@@ -555,35 +462,6 @@ public final class GuardianPortal {
                 .collect(Collectors.toMap(School::id, Function.identity(), (a, b) -> a));
     }
 
-    private Snapshot load(Viewer viewer, String page) {
-        viewer.impersonator().ifPresent(admin -> auditView(viewer, admin, page));
-        AccountStatus status = accounts.status(viewer.guardian());
-        if (status != AccountStatus.ACTIVE) {
-            // Nothing of the host is read for an account that may see nothing.
-            VisibilityFacts facts = new VisibilityFacts(viewer.guardian(), status, viewer.impersonatorSchools(), List.of(), Map.of(),
-                    Set.of(), Map.of(), modules.ids(), modules.dashboardCapableIds());
-            return new Snapshot(VisibilityPolicy.decide(facts), Map.of());
-        }
-        List<GuardianLink> links = sources.get(GuardianSource.class).linksOfGuardian(viewer.guardian());
-        List<StudentId> linked = links.stream().map(GuardianLink::studentId).distinct().toList();
-        Map<StudentId, Student> students = linked.isEmpty() ? Map.of()
-                : sources.get(StudentSource.class).students(linked).stream()
-                        .collect(Collectors.toMap(Student::id, Function.identity(), (a, b) -> a));
-        Set<SchoolId> schools = students.values().stream().map(Student::schoolId).collect(Collectors.toSet());
-        Set<SchoolId> maintenance = settings.schoolSettings(schools).values().stream()
-                .filter(SchoolSettings::maintenanceMode).map(SchoolSettings::schoolId).collect(Collectors.toSet());
-        VisibilityFacts facts = new VisibilityFacts(viewer.guardian(), status, viewer.impersonatorSchools(), links, students, maintenance,
-                settings.moduleSwitches(schools), modules.ids(), modules.dashboardCapableIds());
-        return new Snapshot(VisibilityPolicy.decide(facts), students);
-    }
-
-    /** Every page an administrator views as a guardian is audited (R-IMP-3), with the page asked for. */
-    private void auditView(Viewer viewer, Viewer.Impersonator admin, String page) {
-        store.jdbi().useHandle(h -> admin.schools().forEach(school -> audit.append(h, new AuditEvent(
-                clock.instant(), "impersonation.viewed", school, AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(),
-                viewer.guardian(), page))));
-    }
-
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
     }
@@ -595,6 +473,7 @@ public final class GuardianPortal {
         return all;
     }
 
-    private record Snapshot(Visibility visibility, Map<StudentId, Student> students) {
+    private Snapshot load(Viewer viewer, String page) {
+        return snapshots.load(viewer, page);
     }
 }

@@ -51,6 +51,11 @@ public record Viewer(GuardianId guardian, Optional<Impersonator> impersonator) {
                 : guardian(session.guardian());
     }
 
+    /** The guardian who writes, as the viewer of what the write reads first. */
+    public static Viewer of(nl.ouderportaal.core.account.WritePermit permit) {
+        return guardian(permit.guardian());
+    }
+
     public boolean isImpersonation() {
         return impersonator.isPresent();
     }

@@ -15,9 +15,10 @@ import nl.ouderportaal.core.account.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.account.Authentication;
 import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.account.WritePermit;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
-import nl.ouderportaal.core.guardian.GuardianPortal;
+import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.store.SqlErrors;
@@ -47,18 +48,18 @@ public final class Notifications {
 
     private final PortalStore store;
     private final HostSources sources;
-    private final GuardianPortal guardians;
+    private final GuardianSnapshots snapshots;
     private final Authentication authentication;
     private final AccountRepository accounts;
     private final List<NotificationChannel> channels;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Notifications(PortalStore store, HostSources sources, GuardianPortal guardians, Authentication authentication,
+    public Notifications(PortalStore store, HostSources sources, GuardianSnapshots snapshots, Authentication authentication,
                          AccountRepository accounts, List<NotificationChannel> channels, AuditLog audit, Clock clock) {
         this.store = store;
         this.sources = sources;
-        this.guardians = guardians;
+        this.snapshots = snapshots;
         this.authentication = authentication;
         this.accounts = accounts;
         this.channels = List.copyOf(channels);
@@ -85,20 +86,18 @@ public final class Notifications {
     }
 
     /** Switches the session's guardian's notifications on or off (profile page). Refused in an impersonation. */
-    public void setEnabled(String sessionToken, boolean enabled) {
-        Session session = authentication.requireSession(sessionToken);
-        session.requireWritable();
+    public void setEnabled(WritePermit permit, boolean enabled) {
         store.jdbi().useTransaction(h -> {
             Instant now = clock.instant();
             int updated = h.createUpdate("update guardian_preferences set notifications = :on, updated_at = :now"
                             + " where guardian_id = :g")
-                    .bind("on", enabled).bind("now", Timestamps.toColumn(now)).bind("g", session.guardian().value()).execute();
+                    .bind("on", enabled).bind("now", Timestamps.toColumn(now)).bind("g", permit.guardian().value()).execute();
             if (updated == 0) {
                 h.createUpdate("insert into guardian_preferences (guardian_id, notifications, updated_at) values (:g, :on, :now)")
-                        .bind("on", enabled).bind("now", Timestamps.toColumn(now)).bind("g", session.guardian().value()).execute();
+                        .bind("on", enabled).bind("now", Timestamps.toColumn(now)).bind("g", permit.guardian().value()).execute();
             }
             audit.append(h, new AuditEvent(now, enabled ? "notifications.on" : "notifications.off", null,
-                    AuditEvent.ActorType.GUARDIAN, session.guardian().value(), null, session.guardian(), null));
+                    AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(), null));
         });
     }
 
@@ -144,8 +143,8 @@ public final class Notifications {
             if (!children.isEmpty()) {
                 sources.get(StudentSource.class).students(children).forEach(s -> childNames.put(s.id(), s.name().displayName()));
             }
-            List<GuardianPortal.ItemRef> refs = items.stream()
-                    .map(i -> new GuardianPortal.ItemRef(i.kind(), i.school(), i.child(), i.itemId())).toList();
+            List<GuardianSnapshots.ItemRef> refs = items.stream()
+                    .map(i -> new GuardianSnapshots.ItemRef(i.kind(), i.school(), i.child(), i.itemId())).toList();
             for (GuardianWithLinks candidate : candidates) {
                 GuardianId guardian = candidate.guardian().id();
                 AccountRepository.Account account = active.get(guardian);
@@ -153,7 +152,7 @@ public final class Notifications {
                     continue;
                 }
                 try {
-                    Set<Integer> visible = guardians.visibleItems(Viewer.guardian(guardian), refs);
+                    Set<Integer> visible = snapshots.visibleItems(Viewer.guardian(guardian), refs);
                     List<Item> mine = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
                         if (visible.contains(i)) {

@@ -1,5 +1,9 @@
 package nl.ouderportaal.spi.module;
 
+import nl.ouderportaal.spi.action.GuardianAction;
+import nl.ouderportaal.spi.action.StaffAction;
+import nl.ouderportaal.spi.action.StaffView;
+
 import java.util.List;
 import nl.ouderportaal.spi.view.Section;
 
@@ -85,11 +89,23 @@ public interface ContentModule<O> {
     }
 
     /**
-     * Takes a guardian's reply to one of the child's items (R-NOTE-1), handing it to the host; a module
-     * checks that the item is one the guardian can see and that its options allow replies.
+     * What guardians can do in this module's area (R-ACT-1): report a child sick, reply to a note. The
+     * portal reads the list once at start-up; ids are unique within the module. None by default.
+     *
+     * @since 0.2
      */
-    default GuardianReply.Outcome reply(ChildContext<O> context, String itemId, GuardianReply reply) {
-        return GuardianReply.Outcome.NOT_ALLOWED;
+    default List<GuardianAction<O, ?>> actions() {
+        return List.of();
+    }
+
+    /** Views the module offers staff for a school (a class list), R-ACT-7. None by default. @since 0.2 */
+    default List<StaffView<O>> staffViews() {
+        return List.of();
+    }
+
+    /** What staff can do for a school in this module's area (add a purpose), R-ACT-7. None by default. @since 0.2 */
+    default List<StaffAction<O, ?>> staffActions() {
+        return List.of();
     }
 
     /** What the module shows on the School page, for modules placed there. */

@@ -1,4 +1,4 @@
-package nl.ouderportaal.core.account;
+package nl.ouderportaal.core.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,16 +9,16 @@ import nl.ouderportaal.core.store.Timestamps;
  * Fixed-window counters in the shared store, e.g. recovery mails per address per hour. A hit is counted
  * under the row's lock, so concurrent requests on any number of nodes cannot all pass.
  */
-final class RateLimits {
+public final class RateLimits {
 
     private final PortalStore store;
 
-    RateLimits(PortalStore store) {
+    public RateLimits(PortalStore store) {
         this.store = store;
     }
 
     /** Counts a hit; whether it is within {@code max} hits per {@code window}. */
-    boolean tryAcquire(String key, int max, Duration window, Instant now) {
+    public boolean tryAcquire(String key, int max, Duration window, Instant now) {
         return store.jdbi().inTransaction(h -> {
             if (store.isPostgres()) {
                 h.createUpdate("insert into rate_limits (limit_key, window_start, hits) values (:k, :now, 0)"
@@ -39,5 +39,12 @@ final class RateLimits {
             h.createUpdate("update rate_limits set hits = hits + 1 where limit_key = :k").bind("k", key).execute();
             return h.createQuery("select hits from rate_limits where limit_key = :k").bind("k", key).mapTo(Integer.class).one() <= max;
         });
+    }
+
+    /** When the current window of a key ends: when a refused caller may try again. */
+    public Instant windowEnd(String key, Duration window, Instant now) {
+        return store.jdbi().withHandle(h -> h.createQuery("select window_start from rate_limits where limit_key = :k")
+                .bind("k", key).map((rs, ctx) -> Timestamps.fromColumn(rs, "window_start")).findOne()
+                .map(start -> start.plus(window)).orElse(now));
     }
 }

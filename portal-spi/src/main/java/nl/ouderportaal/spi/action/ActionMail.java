@@ -1,0 +1,47 @@
+package nl.ouderportaal.spi.action;
+
+import java.util.Objects;
+
+/**
+ * A mail an action sends through the portal's persistent outbox, in the same transaction as the action:
+ * to the acting guardian's account address, to an address the module knows (the school's attendance
+ * address). Plain text; the portal adds nothing but
+ * the headers.
+ *
+ * @param to whom
+ * @param address the address for {@link Recipient#ADDRESS}; {@code null} otherwise
+ * @param subject one line
+ * @param text the body, plain text
+ * @param kind a short word for the outbox and its metrics, such as {@code report-sick}
+ * @since 0.2
+ */
+public record ActionMail(Recipient to, String address, String subject, String text, String kind) {
+
+    public ActionMail {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(kind, "kind");
+        if ((to == Recipient.ADDRESS) != (address != null)) {
+            throw new IllegalArgumentException("An address is given exactly when the recipient is ADDRESS");
+        }
+    }
+
+    /** A mail to the guardian who acts (their account address): a receipt. */
+    public static ActionMail toActor(String kind, String subject, String text) {
+        return new ActionMail(Recipient.ACTOR, null, subject, text, kind);
+    }
+
+    /** A mail to an address, such as the school's attendance address. */
+    public static ActionMail toAddress(String kind, String address, String subject, String text) {
+        return new ActionMail(Recipient.ADDRESS, address, subject, text, kind);
+    }
+
+    /** Who receives an action's mail. */
+    public enum Recipient {
+        /** The acting guardian's account address ; a staff action names an address. */
+        ACTOR,
+        /** The given address. */
+        ADDRESS
+    }
+}
