@@ -32,6 +32,16 @@ final class Api {
         ctx.status(status).json(body);
     }
 
+    /** An error with values beside the message (a conflict's nearest free slots). */
+    static void error(Context ctx, HttpStatus status, String error, String message, Map<String, String> fields,
+                      Map<String, Object> details) {
+        Map<String, Object> body = new LinkedHashMap<>(details);
+        body.put("error", error);
+        body.put("message", message);
+        body.put("fields", fields);
+        ctx.status(status).json(body);
+    }
+
     static void validationError(Context ctx, PortalValidationException e, Locale locale) {
         error(ctx, HttpStatus.BAD_REQUEST, "validation", e.message(locale), fields(e, locale));
     }

@@ -1,5 +1,8 @@
 package nl.ouderportaal.web;
 
+import nl.ouderportaal.core.action.GuardianActions;
+import nl.ouderportaal.core.action.OfferedAction;
+
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -37,26 +40,26 @@ final class GuardianPages {
     void register(RoutesConfig routes) {
         routes.get("/dashboard", this::dashboard);
         routes.get("/children/{child}/about", this::about);
-        routes.get("/children/{child}/corrections", ctx -> childCorrectionsForm(ctx, Map.of(), Map.of()));
-        routes.post("/children/{child}/corrections", this::childCorrections);
+        // The address of round 1's correction form; the form is now the About page's action "correct".
+        routes.get("/children/{child}/corrections", ctx -> ctx.redirect("/children/" + child(ctx).student().id().value()
+                + "/" + GuardianActions.ABOUT + "/actions/correct"));
         routes.get("/children/{child}/{module}", this::modulePage);
         routes.get("/children/{child}/{module}/pdf/{anchor}", this::sectionPdf);
-        routes.post("/children/{child}/notes/{note}/replies", this::reply);
         routes.get("/profile", ctx -> profile(ctx, statusText(ctx)));
         routes.post("/profile/notifications", this::notifications);
         routes.post("/profile/password", this::changePassword);
-        routes.get("/profile/corrections", ctx -> ownCorrectionsForm(ctx, Map.of(), Map.of()));
-        routes.post("/profile/corrections", this::ownCorrections);
+        routes.get("/profile/corrections", ctx -> ctx.redirect("/profile/" + GuardianActions.PROFILE + "/actions/correct"));
         routes.get("/profile/export.json", ctx -> {
             requireSession(ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"ouderportaal-gegevens.json\"")
-                    .contentType("application/json").result(web.portal.dataExports().json(web.sessionToken(ctx)));
+                    .contentType("application/json").result(web.portal.dataExports().json(web.portal.authentication().writePermit(web.sessionToken(ctx))));
         });
         routes.get("/profile/export.pdf", ctx -> {
             requireSession(ctx);
             ctx.header("Content-Disposition", "attachment; filename=\"ouderportaal-gegevens.pdf\"")
                     .contentType("application/pdf")
-                    .result(web.portal.dataExports().pdf(web.sessionToken(ctx), web.locale(ctx)));
+                    .result(web.portal.dataExports().pdf(web.portal.authentication().writePermit(web.sessionToken(ctx)),
+                            web.locale(ctx)));
         });
         routes.get("/school", this::school);
         routes.get("/school/{school}/image", this::schoolImage);
@@ -100,31 +103,34 @@ final class GuardianPages {
     }
 
     private void about(Context ctx) {
-        VisibleChild child = child(ctx);
-        Viewer viewer = Viewer.of(requireSession(ctx));
-        ChildPage page = web.portal.guardians().aboutChild(viewer, child.student().id()).orElseThrow(NotFound::new);
-        boolean corrections = web.portal.guardians().correctableFields(viewer, child.student().id())
-                .map(fields -> !fields.isEmpty()).orElse(false);
-        renderChildPage(ctx, child, web.ui(ctx).t("nav.about"), page, false, corrections, statusText(ctx));
+        showChildPage(ctx, child(ctx), GuardianActions.ABOUT, statusText(ctx));
     }
 
     private void modulePage(Context ctx) {
-        VisibleChild child = child(ctx);
-        String moduleId = ctx.pathParam("module");
-        ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst()
-                .orElseThrow(NotFound::new);
-        Viewer viewer = Viewer.of(requireSession(ctx));
-        ChildPage page = web.portal.guardians().modulePage(viewer, child.student().id(), moduleId, schoolYear(ctx))
-                .orElseThrow(NotFound::new);
-        renderChildPage(ctx, child, web.text(ctx, module.name()), page, true, false, statusText(ctx));
+        showChildPage(ctx, child(ctx), ctx.pathParam("module"), statusText(ctx));
     }
 
-    private void renderChildPage(Context ctx, VisibleChild child, String title, ChildPage page, boolean pdf,
-                                 boolean corrections, String status) {
-        boolean replies = page.sections().stream().anyMatch(s -> s.acceptsReplies());
+    /** A child's About page or module page, with the module's actions as buttons and forms under their items. */
+    void showChildPage(Context ctx, VisibleChild child, String moduleId, String status) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        boolean about = moduleId.equals(GuardianActions.ABOUT);
+        String title;
+        ChildPage page;
+        if (about) {
+            title = web.ui(ctx).t("nav.about");
+            page = web.portal.guardians().aboutChild(viewer, child.student().id()).orElseThrow(NotFound::new);
+        } else {
+            ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst()
+                    .orElseThrow(NotFound::new);
+            title = web.text(ctx, module.name());
+            page = web.portal.guardians().modulePage(viewer, child.student().id(), moduleId, schoolYear(ctx))
+                    .orElseThrow(NotFound::new);
+        }
+        List<OfferedAction> offered = web.portal.actions().forChild(viewer, child.student().id()).orElse(List.of());
         web.render(ctx, "child.jte", "childName", child.student().name().displayName(),
-                "childId", child.student().id().value(), "title", title, "page", page, "pdf", pdf,
-                "replies", replies && !web.session(ctx).orElseThrow().isImpersonation(), "corrections", corrections,
+                "childId", child.student().id().value(), "title", title, "page", page, "pdf", !about,
+                "pageActions", ActionRoutes.pageActions(offered, moduleId),
+                "itemActions", ActionRoutes.itemActions(offered, moduleId, viewer.isImpersonation()),
                 "status", status);
     }
 
@@ -154,91 +160,22 @@ final class GuardianPages {
                 .contentType("application/pdf").result(pdf);
     }
 
-    private void reply(Context ctx) {
-        VisibleChild child = child(ctx);
-        String note = ctx.pathParam("note");
-        try {
-            web.portal.replies().reply(web.sessionToken(ctx), child.student().id(), "notes", note,
-                    AccountPages.bounded(ctx.formParam("text"), 4000));
-        } catch (PortalValidationException e) {
-            ctx.status(400);
-            Ui ui = web.ui(ctx).withErrors(Api.fields(e, web.locale(ctx)));
-            Viewer viewer = Viewer.of(requireSession(ctx));
-            ChildPage page = web.portal.guardians().modulePage(viewer, child.student().id(), "notes", Optional.empty())
-                    .orElseThrow(NotFound::new);
-            ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals("notes")).findFirst()
-                    .orElseThrow(NotFound::new);
-            web.render(ctx, "child.jte", "ui", ui, "childName", child.student().name().displayName(),
-                    "childId", child.student().id().value(), "title", web.text(ctx, module.name()), "page", page,
-                    "pdf", true, "replies", true, "corrections", false, "status", null);
-            return;
-        }
-        ctx.redirect("/children/" + child.student().id().value() + "/notes?done=reply");
-    }
-
-    private void childCorrectionsForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
-        VisibleChild child = child(ctx);
-        List<CorrectableField> fields = web.portal.guardians()
-                .correctableFields(Viewer.of(requireSession(ctx)), child.student().id()).orElseThrow(NotFound::new);
-        Ui ui = web.ui(ctx);
-        String base = "/children/" + child.student().id().value();
-        web.render(ctx, "corrections.jte", "ui", ui.withErrors(errors),
-                "title", ui.t("corrections.child.title", child.student().name().displayName()),
-                "action", base + "/corrections", "back", base + "/about", "fields", fields, "values", values);
-    }
-
-    private void childCorrections(Context ctx) {
-        VisibleChild child = child(ctx);
-        Map<String, String> values = formValues(ctx);
-        try {
-            web.portal.changeRequests().requestForChild(web.sessionToken(ctx), child.student().id(), values);
-        } catch (PortalValidationException e) {
-            ctx.status(400);
-            childCorrectionsForm(ctx, values, Api.fields(e, web.locale(ctx)));
-            return;
-        }
-        ctx.redirect("/children/" + child.student().id().value() + "/about?done=corrections");
-    }
-
-    private void ownCorrectionsForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
-        Viewer viewer = Viewer.of(requireSession(ctx));
-        Ui ui = web.ui(ctx);
-        web.render(ctx, "corrections.jte", "ui", ui.withErrors(errors), "title", ui.t("corrections.own.title"),
-                "action", "/profile/corrections", "back", "/profile",
-                "fields", web.portal.changeRequests().ownFields(viewer), "values", values);
-    }
-
-    private void ownCorrections(Context ctx) {
-        requireSession(ctx);
-        Map<String, String> values = formValues(ctx);
-        try {
-            web.portal.changeRequests().requestForSelf(web.sessionToken(ctx), values);
-        } catch (PortalValidationException e) {
-            ctx.status(400);
-            ownCorrectionsForm(ctx, values, Api.fields(e, web.locale(ctx)));
-            return;
-        }
-        ctx.redirect("/profile?done=corrections");
-    }
-
-    private static Map<String, String> formValues(Context ctx) {
-        Map<String, String> values = new LinkedHashMap<>();
-        ctx.formParamMap().forEach((key, list) -> {
-            if (!key.equals(WebSecurity.CSRF_FIELD) && !list.isEmpty() && values.size() < 100) {
-                values.put(AccountPages.bounded(key, 100), AccountPages.bounded(list.get(0), 2000));
-            }
-        });
-        return values;
-    }
-
     private void profile(Context ctx, String status) {
-        Profile profile = web.portal.guardians().profile(Viewer.of(requireSession(ctx))).orElseThrow(NotFound::new);
-        web.render(ctx, "profile.jte", "profile", profile, "status", status);
+        showProfile(ctx, status);
+    }
+
+    /** The profile page, with the guardian's own actions (corrections of their data). */
+    void showProfile(Context ctx, String status) {
+        Viewer viewer = Viewer.of(requireSession(ctx));
+        Profile profile = web.portal.guardians().profile(viewer).orElseThrow(NotFound::new);
+        web.render(ctx, "profile.jte", "profile", profile, "status", status,
+                "actions", web.portal.actions().forGuardian(viewer));
     }
 
     private void notifications(Context ctx) {
         requireSession(ctx);
-        web.portal.notifications().setEnabled(web.sessionToken(ctx), "true".equals(ctx.formParam("enabled")));
+        web.portal.notifications().setEnabled(web.portal.authentication().writePermit(web.sessionToken(ctx)),
+                "true".equals(ctx.formParam("enabled")));
         ctx.redirect("/profile?done=notifications");
     }
 
@@ -251,7 +188,7 @@ final class GuardianPages {
             ctx.status(400);
             Profile profile = web.portal.guardians().profile(Viewer.of(requireSession(ctx))).orElseThrow(NotFound::new);
             web.render(ctx, "profile.jte", "ui", web.ui(ctx).withErrors(Api.fields(e, web.locale(ctx))),
-                    "profile", profile, "status", null);
+                    "profile", profile, "status", null, "actions", web.portal.actions().forGuardian(Viewer.of(requireSession(ctx))));
             return;
         }
         ctx.redirect("/profile?done=password");
@@ -296,6 +233,5 @@ final class GuardianPages {
         return "image/gif";
     }
 
-    static final String NOTES = "notes";
     static final String ABOUT = GuardianPortal.ABOUT;
 }

@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -17,6 +18,9 @@ import nl.ouderportaal.core.account.Session;
 import nl.ouderportaal.core.admin.AccessRefusedException;
 import nl.ouderportaal.core.render.PortalJson;
 import nl.ouderportaal.core.validation.PortalValidationException;
+import nl.ouderportaal.core.action.ActionRateLimitedException;
+import nl.ouderportaal.core.action.ActionUnavailableException;
+import nl.ouderportaal.spi.action.ActionConflictException;
 import nl.ouderportaal.spi.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,7 @@ public final class PortalWeb {
         AccountPages accountPages = new AccountPages(web);
         GuardianPages guardianPages = new GuardianPages(web);
         GuardianApi guardianApi = new GuardianApi(web, guardianPages);
+        ActionRoutes actionRoutes = new ActionRoutes(web, guardianPages);
         AdminAccess adminAccess = new AdminAccess(web, builder.staffAuthenticator);
         web.guardImpersonations(adminAccess::impersonationMayContinue);
         AdminApi adminApi = new AdminApi(web, adminAccess);
@@ -83,6 +88,8 @@ public final class PortalWeb {
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
                     .result(Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))));
             accountPages.register(config.routes);
+            // Before the pages and API: "/api/children/{child}/actions" is not a module called "actions".
+            actionRoutes.register(config.routes);
             guardianPages.register(config.routes);
             guardianApi.register(config.routes);
             // Administration pages and API register here.
@@ -123,6 +130,20 @@ public final class PortalWeb {
         config.routes.exception(AccessRefusedException.class, (e, ctx) -> refuse(web, ctx, HttpStatus.FORBIDDEN,
                 "forbidden", WebTexts.FORBIDDEN_TITLE, web.text(ctx, e.text())));
         config.routes.exception(NotFound.class, (e, ctx) -> notFound(web, ctx));
+        config.routes.exception(ActionConflictException.class, (e, ctx) -> {
+            if (Api.isApi(ctx)) {
+                Api.error(ctx, HttpStatus.CONFLICT, "conflict", web.text(ctx, e.text()), Map.of(), e.details());
+            } else {
+                refuse(web, ctx, HttpStatus.CONFLICT, "conflict", WebTexts.CONFLICT_TITLE, web.text(ctx, e.text()));
+            }
+        });
+        config.routes.exception(ActionUnavailableException.class, (e, ctx) -> refuse(web, ctx, HttpStatus.CONFLICT,
+                "unavailable", WebTexts.CONFLICT_TITLE, web.text(ctx, e.reason())));
+        config.routes.exception(ActionRateLimitedException.class, (e, ctx) -> {
+            long seconds = Math.max(1, java.time.Duration.between(web.portal.clock().instant(), e.retryAt()).toSeconds());
+            ctx.header("Retry-After", String.valueOf(seconds));
+            refuse(web, ctx, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", WebTexts.RATE_LIMITED_TITLE, web.text(ctx, e.text()));
+        });
         config.routes.exception(LoginRequired.class, (e, ctx) -> {
             if (Api.isApi(ctx)) {
                 Api.error(ctx, HttpStatus.UNAUTHORIZED, "not-logged-in", web.text(ctx, WebTexts.NOT_LOGGED_IN));

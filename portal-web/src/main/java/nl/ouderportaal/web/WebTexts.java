@@ -13,6 +13,8 @@ final class WebTexts {
     static final LocalizedText READ_ONLY_TITLE = LocalizedText.of("Alleen bekijken", "View only");
     static final LocalizedText FORBIDDEN_TITLE = LocalizedText.of("Geen toegang", "No access");
     static final LocalizedText NOT_FOUND_TITLE = LocalizedText.of("Niet gevonden", "Not found");
+    static final LocalizedText CONFLICT_TITLE = LocalizedText.of("Dat kan nu niet", "That is not possible now");
+    static final LocalizedText RATE_LIMITED_TITLE = LocalizedText.of("Even geduld", "Please wait a moment");
     static final LocalizedText NOT_FOUND = LocalizedText.of(
             "Deze pagina bestaat niet, of u hebt er geen toegang toe.",
             "This page does not exist, or you have no access to it.");

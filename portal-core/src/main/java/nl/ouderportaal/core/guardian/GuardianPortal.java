@@ -245,6 +245,11 @@ public final class GuardianPortal {
         return Optional.of(fields);
     }
 
+    /** The guardian's own correctable data (the profile's edit pencils, R-CHG-2). */
+    public List<CorrectableField> ownCorrectableFields(Viewer viewer) {
+        return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(StudentFields::of).orElse(List.of());
+    }
+
     private <O> List<CorrectableField> moduleFields(ContentModule<O> module, Map<String, String> options, Student student,
                                                     SchoolYear year) {
         return module.correctableFields(context(module, options, student, year, today()));

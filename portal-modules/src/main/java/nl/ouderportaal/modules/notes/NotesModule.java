@@ -1,5 +1,7 @@
 package nl.ouderportaal.modules.notes;
 
+import nl.ouderportaal.spi.action.GuardianAction;
+
 import static nl.ouderportaal.modules.support.Views.field;
 import static nl.ouderportaal.modules.support.Views.text;
 
@@ -11,7 +13,6 @@ import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.spi.module.DashboardEntry;
-import nl.ouderportaal.spi.module.GuardianReply;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.view.Block;
 import nl.ouderportaal.spi.view.Section;
@@ -31,7 +32,7 @@ public final class NotesModule implements ContentModule<NotesOptions> {
             .name("Notities", "Notes")
             .dashboard(true)
             .earlierSchoolYears(true)
-            .requires(NoteSource.class, NoteReplySink.class)
+            .requires(NoteSource.class)
             .build();
 
     @Override
@@ -94,17 +95,17 @@ public final class NotesModule implements ContentModule<NotesOptions> {
         return notes(context).stream().anyMatch(n -> n.id().equals(noteId));
     }
 
-    /** A reply goes to the host only for a note the guardian can see, at a school that takes replies. */
+    /** Replies to notes (R-NOTE-1), the one action of the module; needs the host's {@link NoteReplySink}. */
     @Override
-    public GuardianReply.Outcome reply(ChildContext<NotesOptions> context, String noteId, GuardianReply reply) {
-        if (!context.options().repliesAllowed()) {
-            return GuardianReply.Outcome.NOT_ALLOWED;
-        }
-        return notes(context).stream().filter(n -> n.id().equals(noteId)).findFirst().map(note -> {
-            context.source(NoteReplySink.class).addReply(context.child().id(), new NoteReply(note.id(),
-                    "Re: " + note.subject(), reply.text(), reply.author().displayName(), context.today(), true));
-            return GuardianReply.Outcome.ACCEPTED;
-        }).orElse(GuardianReply.Outcome.UNKNOWN_ITEM);
+    public List<GuardianAction<NotesOptions, ?>> actions() {
+        return List.of(new ReplyToNote());
+    }
+
+    /** The visible notes of the current school year, for the reply action. */
+    static List<Note> notesOfCurrentYear(nl.ouderportaal.spi.action.ActionContext<NotesOptions> context) {
+        nl.ouderportaal.spi.SchoolYear year = nl.ouderportaal.spi.SchoolYear.containing(context.today());
+        return visible(context.source(NoteSource.class).notes(context.requireChild().id(), year).stream()
+                .filter(n -> n.student().equals(context.requireChild().id())).toList(), context.options());
     }
 
     private static List<Note> notes(ChildContext<NotesOptions> context) {
