@@ -100,6 +100,7 @@ public final class Portal implements AutoCloseable {
     private final AccountOverview overview;
     private final ChangeRequests changeRequests;
     private final GuardianActions actions;
+    private final GuardianSnapshots snapshots;
     private final DataExports dataExports;
     private final Notifications notifications;
     private final News news;
@@ -126,7 +127,7 @@ public final class Portal implements AutoCloseable {
         this.staffAccess = new StaffAccess(store, audit, clock);
         this.news = new News(store, staffAccess, validator, audit, clock);
         this.administration = new SchoolAdministration(configuration, staffAccess, audit, sources);
-        GuardianSnapshots snapshots = new GuardianSnapshots(sources, modules, settings, accountRepository, codec, audit, store,
+        this.snapshots = new GuardianSnapshots(sources, modules, settings, accountRepository, codec, audit, store,
                 clock, builder.zone);
         this.guardians = new GuardianPortal(sources, modules, settings, accountRepository, codec, news, audit, store, clock,
                 builder.zone, snapshots);
@@ -190,6 +191,11 @@ public final class Portal implements AutoCloseable {
      */
     public GuardianActions actions() {
         return actions;
+    }
+
+    /** For the core's own tests (same package): the facts behind every guardian-facing answer. */
+    GuardianSnapshots snapshots() {
+        return snapshots;
     }
 
     /** Notifications of new items to guardians who want them (R-NTF-1). */

@@ -182,7 +182,7 @@ final class GuardianPages {
     private void changePassword(Context ctx) {
         requireSession(ctx);
         try {
-            web.portal.authentication().changePassword(web.sessionToken(ctx),
+            web.portal.authentication().changePassword(web.portal.authentication().writePermit(web.sessionToken(ctx)),
                     AccountPages.bounded(ctx.formParam("current"), 1024), AccountPages.bounded(ctx.formParam("password"), 1024));
         } catch (PortalValidationException e) {
             ctx.status(400);

@@ -85,7 +85,7 @@ class AuthenticationHostileInputsTest {
     void sessionTokens(HostileInputs.Input input) {
         assertThat(p.portal.authentication().session(input.value())).isEmpty();
         var change = Refusals.attempt(p, input,
-                () -> p.portal.authentication().changePassword(input.value(), p.password, "Een-goed-wachtwoord-77"));
+                () -> p.portal.authentication().changePassword(p.portal.authentication().writePermit(input.value()), p.password, "Een-goed-wachtwoord-77"));
         var logout = Refusals.attempt(p, input, () -> p.portal.authentication().logout(input.value()));
 
         assertThat(change.accepted()).isFalse();
@@ -101,7 +101,7 @@ class AuthenticationHostileInputsTest {
         String original = p.password;
 
         var outcome = Refusals.attempt(p, input,
-                () -> p.portal.authentication().changePassword(session, original, input.value()));
+                () -> p.portal.authentication().changePassword(p.portal.authentication().writePermit(session), original, input.value()));
 
         if (outcome.accepted()) {
             assertThat(p.portal.authentication().login(HostilePortal.EMAIL, original))
@@ -109,11 +109,11 @@ class AuthenticationHostileInputsTest {
             p.clock.advance(Duration.ofMinutes(16));
             LoginResult withNew = p.portal.authentication().login(HostilePortal.EMAIL, input.value());
             assertThat(withNew).as("the new password works exactly as typed").isInstanceOf(LoginResult.Success.class);
-            p.portal.authentication().changePassword(((LoginResult.Success) withNew).sessionToken(), input.value(),
+            p.portal.authentication().changePassword(p.portal.authentication().writePermit(((LoginResult.Success) withNew).sessionToken()), input.value(),
                     original);
         } else {
             var wrongCurrent = Refusals.attempt(p, input, Refusals.SECURITY_RECORDS,
-                    () -> p.portal.authentication().changePassword(session, input.value(), "Een-goed-wachtwoord-77"));
+                    () -> p.portal.authentication().changePassword(p.portal.authentication().writePermit(session), input.value(), "Een-goed-wachtwoord-77"));
             assertThat(wrongCurrent.accepted()).isFalse();
         }
         p.deliver();

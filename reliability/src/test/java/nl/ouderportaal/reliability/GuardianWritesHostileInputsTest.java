@@ -39,7 +39,7 @@ class GuardianWritesHostileInputsTest {
         childFields = onePerFormat(p.portal.guardians().correctableFields(viewer, CHILD).orElseThrow());
         // The guardian's own fields share the format checks with the child's (FieldFormats); text and email
         // cover what differs for them (every school is mailed), and keep the suite inside its time budget.
-        ownFields = onePerFormat(p.portal.changeRequests().ownFields(viewer));
+        ownFields = onePerFormat(p.portal.guardians().ownCorrectableFields(viewer));
         ownFields.keySet().retainAll(java.util.Set.of(CorrectableField.Format.TEXT, CorrectableField.Format.EMAIL));
         assertThat(childFields).containsKeys(CorrectableField.Format.TEXT, CorrectableField.Format.DATE);
         assertThat(ownFields).containsKeys(CorrectableField.Format.TEXT, CorrectableField.Format.EMAIL);
@@ -65,7 +65,7 @@ class GuardianWritesHostileInputsTest {
     void changeRequests(HostileInputs.Input input) {
         for (var field : childFields.entrySet()) {
             int before = p.smtp.getReceivedMessages().length;
-            var outcome = Refusals.attempt(p, input, () -> p.portal.changeRequests().requestForChild(fresh(), CHILD,
+            var outcome = Refusals.attempt(p, input, () -> GuardianWrites.correctChild(p.portal, fresh(), CHILD,
                     Map.of(field.getValue(), input.value())));
             if (outcome.accepted()) {
                 assertMailedToSchoolOnly(before, input);
@@ -73,7 +73,7 @@ class GuardianWritesHostileInputsTest {
         }
         for (var field : ownFields.entrySet()) {
             int before = p.smtp.getReceivedMessages().length;
-            var outcome = Refusals.attempt(p, input, () -> p.portal.changeRequests().requestForSelf(fresh(),
+            var outcome = Refusals.attempt(p, input, () -> GuardianWrites.correctSelf(p.portal, fresh(),
                     Map.of(field.getValue(), input.value())));
             if (outcome.accepted()) {
                 assertMailedToSchoolOnly(before, input);
@@ -85,13 +85,13 @@ class GuardianWritesHostileInputsTest {
     @MethodSource("all")
     @DisplayName("A hostile field key, child id, module id or note id is refused clearly and changes nothing")
     void hostileKeysAndIds(HostileInputs.Input input) {
-        var key = Refusals.attempt(p, input, () -> p.portal.changeRequests().requestForChild(fresh(), CHILD,
+        var key = Refusals.attempt(p, input, () -> GuardianWrites.correctChild(p.portal, fresh(), CHILD,
                 Map.of(input.value(), "Nieuwe waarde")));
         assertThat(key.accepted()).isFalse();
-        var module = Refusals.attempt(p, input, () -> p.portal.replies().reply(fresh(), CHILD, input.value(), NOTE,
+        var module = Refusals.attempt(p, input, () -> GuardianWrites.replyIn(p.portal, fresh(), CHILD, input.value(), NOTE,
                 "Dank u wel"));
         assertThat(module.accepted()).isFalse();
-        var item = Refusals.attempt(p, input, () -> p.portal.replies().reply(fresh(), CHILD, NotesModule.ID,
+        var item = Refusals.attempt(p, input, () -> GuardianWrites.reply(p.portal, fresh(), CHILD,
                 input.value(), "Dank u wel"));
         assertThat(item.accepted()).isFalse();
         StudentId child;
@@ -101,7 +101,7 @@ class GuardianWritesHostileInputsTest {
             assertThat(refusedByType.getMessage()).contains("StudentId");
             return;
         }
-        var other = Refusals.attempt(p, input, () -> p.portal.changeRequests().requestForChild(fresh(), child,
+        var other = Refusals.attempt(p, input, () -> GuardianWrites.correctChild(p.portal, fresh(), child,
                 Map.of(childFields.get(CorrectableField.Format.TEXT), "Nieuwe waarde")));
         assertThat(other.accepted()).isFalse();
     }
@@ -111,7 +111,7 @@ class GuardianWritesHostileInputsTest {
     @DisplayName("A hostile reply is refused clearly, or reaches the host as plain text without control characters")
     void replies(HostileInputs.Input input) {
         int before = p.host.replies.size();
-        var outcome = Refusals.attempt(p, input, () -> p.portal.replies().reply(fresh(), CHILD, NotesModule.ID, NOTE,
+        var outcome = Refusals.attempt(p, input, () -> GuardianWrites.reply(p.portal, fresh(), CHILD, NOTE,
                 input.value()));
 
         if (outcome.accepted()) {

@@ -79,6 +79,7 @@ final class HostilePortal implements AutoCloseable {
                 .accounts(AccountSettings.defaults(PORTAL_URL).withHashing(new PasswordHasher.Parameters(64, 1, 1)))
                 .mail(new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal"))
+                .actionRateLimit(1_000_000, java.time.Duration.ofHours(1)) // thousands of hostile inputs from one guardian
                 .build();
         portal.administration().updateSettings(ADMIN, SCHOOL, new SchoolSettingsUpdate(CHANGE_ADDRESS,
                 "https://www.regenboog.example.org/", false));

@@ -135,9 +135,9 @@ public final class Authentication {
      * @throws PortalValidationException when the session is not live, the current password is wrong, or the
      *     new one is not acceptable
      */
-    public void changePassword(String sessionToken, String currentPassword, String newPassword) {
+    public void changePassword(WritePermit permit, String currentPassword, String newPassword) {
+        String sessionToken = permit.sessionToken();
         Session session = requireSession(sessionToken);
-        session.requireWritable();
         AccountRepository.Account account = accounts.byGuardian(session.guardian()).orElseThrow();
         boolean tooLong = currentPassword != null
                 && currentPassword.codePointCount(0, currentPassword.length()) > PasswordPolicy.MAX_LENGTH;
@@ -185,7 +185,7 @@ public final class Authentication {
         if (session.isImpersonation()) {
             throw new ImpersonationReadOnlyException();
         }
-        return new WritePermit(session.guardian());
+        return new WritePermit(session.guardian(), sessionToken);
     }
 
     /** The live session of a token; see {@link Sessions#resolve}. */

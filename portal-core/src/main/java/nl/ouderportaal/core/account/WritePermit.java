@@ -15,9 +15,16 @@ import nl.ouderportaal.spi.GuardianId;
 public final class WritePermit {
 
     private final GuardianId guardian;
+    private final String sessionToken;
 
-    WritePermit(GuardianId guardian) {
+    WritePermit(GuardianId guardian, String sessionToken) {
         this.guardian = Objects.requireNonNull(guardian, "guardian");
+        this.sessionToken = Objects.requireNonNull(sessionToken, "sessionToken");
+    }
+
+    /** The session that asked, for a write that ends the guardian's other sessions (a password change). */
+    String sessionToken() {
+        return sessionToken;
     }
 
     /** The guardian who writes. */

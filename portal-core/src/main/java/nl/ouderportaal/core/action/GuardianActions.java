@@ -219,12 +219,13 @@ public final class GuardianActions {
         I input = inputs.bind(action.form(looking), action.descriptor().inputType(), raw);
         Instant now = clock.instant();
         String limitKey = "action:" + permit.guardian().value();
-        if (!rateLimits.tryAcquire(limitKey, maxActions, window, now)) {
-            throw new ActionRateLimitedException(rateLimits.windowEnd(limitKey, window, now));
-        }
         String email = accounts.byGuardian(permit.guardian()).map(AccountRepository.Account::email).orElse(null);
         List<Runnable> afterCommit = new ArrayList<>();
         ActionOutcome outcome = store.jdbi().inTransaction(h -> {
+            // Counted in the action's transaction: an action that is refused or rolled back does not count.
+            if (!rateLimits.tryAcquire(h, limitKey, maxActions, window, now)) {
+                throw new ActionRateLimitedException(rateLimits.windowEnd(limitKey, window, now));
+            }
             ActionContexts.Records records = new ActionContexts.Records(store, h, area.id(), clock, afterCommit);
             ActionContext<O> context = context(area, action, scope, records);
             ActionOutcome result;

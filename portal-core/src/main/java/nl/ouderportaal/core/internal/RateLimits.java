@@ -19,7 +19,12 @@ public final class RateLimits {
 
     /** Counts a hit; whether it is within {@code max} hits per {@code window}. */
     public boolean tryAcquire(String key, int max, Duration window, Instant now) {
-        return store.jdbi().inTransaction(h -> {
+        return store.jdbi().inTransaction(h -> tryAcquire(h, key, max, window, now));
+    }
+
+    /** As {@link #tryAcquire(String, int, Duration, Instant)}, in the caller's transaction: a rollback takes the hit back. */
+    public boolean tryAcquire(org.jdbi.v3.core.Handle h, String key, int max, Duration window, Instant now) {
+        {
             if (store.isPostgres()) {
                 h.createUpdate("insert into rate_limits (limit_key, window_start, hits) values (:k, :now, 0)"
                                 + " on conflict (limit_key) do nothing")
@@ -38,7 +43,7 @@ public final class RateLimits {
             }
             h.createUpdate("update rate_limits set hits = hits + 1 where limit_key = :k").bind("k", key).execute();
             return h.createQuery("select hits from rate_limits where limit_key = :k").bind("k", key).mapTo(Integer.class).one() <= max;
-        });
+        }
     }
 
     /** When the current window of a key ends: when a refused caller may try again. */

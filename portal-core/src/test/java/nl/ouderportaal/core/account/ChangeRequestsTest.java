@@ -49,7 +49,7 @@ class ChangeRequestsTest {
             ChangeRequestListener listener = mock(ChangeRequestListener.class);
             f.changeListener = listener;
 
-            long id = f.portal.changeRequests().requestForChild(session, SANNE,
+            long id = GuardianWrites.correctChild(f.portal, session, SANNE,
                     Map.of("address.postalCode", "3701ab", "emergency.1.phone", "06-11112222", "birthPlace", "Utrecht"));
             f.deliver();
 
@@ -74,7 +74,7 @@ class ChangeRequestsTest {
             f.changeListener = listener;
             int mailsBefore = f.portal.outbox().pending();
 
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(session, SANNE, Map.of(
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, session, SANNE, Map.of(
                     "address.postalCode", "123 AB", "phone", "bel me", "email", "geen-adres", "birthDate", "31-02-2016",
                     "preferredName", "Sanne\r\nBcc: x@example.org", "address.city", "x".repeat(201), "shoeSize", "32")))
                     .isInstanceOfSatisfying(PortalValidationException.class, e -> {
@@ -83,7 +83,7 @@ class ChangeRequestsTest {
                         assertThat(e.message(new Locale("nl"))).contains("Postcode is geen geldige postcode (zoals 1234 AB).");
                         assertThat(e.message(Locale.ENGLISH)).contains("Postal code is not a valid postal code (like 1234 AB).");
                     });
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(session, SANNE, Map.of("address.postalCode", "1234ab")))
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, session, SANNE, Map.of("address.postalCode", "1234ab")))
                     .hasMessageContaining("niets gewijzigd");
 
             assertThat(stored(f)).isZero();
@@ -99,9 +99,9 @@ class ChangeRequestsTest {
             f.guardianWithChild("bram", "bram@example.org");
             f.host.setViewingRight(GuardianId.of("anna"), SANNE, false);
 
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(session, SANNE, Map.of("birthPlace", "Zeist")))
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, session, SANNE, Map.of("birthPlace", "Zeist")))
                     .hasMessageContaining("niet (meer) zichtbaar");
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(session, StudentId.of("child-of-bram"),
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, session, StudentId.of("child-of-bram"),
                     Map.of("birthPlace", "Zeist"))).hasMessageContaining("niet (meer) zichtbaar");
             assertThat(stored(f)).isZero();
         }
@@ -117,7 +117,7 @@ class ChangeRequestsTest {
                     sanne.personalData(), sanne.address(), false, sanne.emergencyContacts(), null,
                     new Registration(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 5, 6), null), sanne.schoolCareer()));
 
-            f.portal.changeRequests().requestForSelf(session, Map.of("countryOfBirth", "Marokko", "mobilePhone", "06-55554444"));
+            GuardianWrites.correctSelf(f.portal, session, Map.of("countryOfBirth", "Marokko", "mobilePhone", "06-55554444"));
             f.deliver();
 
             String body = AccountsFixture.body(f.mailsTo("wijzigingen@regenboog.example.org").get(0));
@@ -133,7 +133,7 @@ class ChangeRequestsTest {
             String session = annaLoggedIn(f);
             f.portal.configuration().updateSettings(SCHOOL, new SchoolSettingsUpdate(null, null, false), "x");
 
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(session, SANNE, Map.of("birthPlace", "Zeist")))
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, session, SANNE, Map.of("birthPlace", "Zeist")))
                     .hasMessageContaining("kan nog geen wijzigingen ontvangen");
             assertThat(stored(f)).isZero();
         }
@@ -145,7 +145,7 @@ class ChangeRequestsTest {
             annaLoggedIn(f);
             String impersonation = f.portal.impersonations().start(ADMIN, GuardianId.of("anna"));
 
-            assertThatThrownBy(() -> f.portal.changeRequests().requestForChild(impersonation, SANNE, Map.of("birthPlace", "Zeist")))
+            assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, impersonation, SANNE, Map.of("birthPlace", "Zeist")))
                     .isInstanceOf(ImpersonationReadOnlyException.class);
             assertThat(stored(f)).isZero();
         }

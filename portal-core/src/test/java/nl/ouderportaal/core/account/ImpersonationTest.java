@@ -82,12 +82,12 @@ class ImpersonationTest {
             String token = f.portal.impersonations().start(ADMIN, anna);
             // Every write of the public API that acts for a guardian through a session.
             Map<String, Consumer<String>> writes = new LinkedHashMap<>();
-            writes.put("change password", t -> f.portal.authentication().changePassword(t, PASSWORD, PASSWORD + " nieuw"));
-            writes.put("correct a child", t -> f.portal.changeRequests().requestForChild(t, StudentId.of("child-of-anna"),
+            writes.put("change password", t -> f.portal.authentication().changePassword(f.portal.authentication().writePermit(t), PASSWORD, PASSWORD + " nieuw"));
+            writes.put("correct a child", t -> GuardianWrites.correctChild(f.portal, t, StudentId.of("child-of-anna"),
                     java.util.Map.of("birthPlace", "Zeist")));
-            writes.put("reply to a note", t -> f.portal.replies().reply(t, StudentId.of("child-of-anna"), "notes", "n1", "Dank u"));
-            writes.put("switch notifications on", t -> f.portal.notifications().setEnabled(t, true));
-            writes.put("correct own data", t -> f.portal.changeRequests().requestForSelf(t, java.util.Map.of("surname", "Bakker")));
+            writes.put("reply to a note", t -> GuardianWrites.reply(f.portal, t, StudentId.of("child-of-anna"), "n1", "Dank u"));
+            writes.put("switch notifications on", t -> f.portal.notifications().setEnabled(f.portal.authentication().writePermit(t), true));
+            writes.put("correct own data", t -> GuardianWrites.correctSelf(f.portal, t, java.util.Map.of("surname", "Bakker")));
             Map<String, Integer> before = rowCounts(f);
 
             for (var write : writes.entrySet()) {
@@ -102,7 +102,7 @@ class ImpersonationTest {
             assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
             // The same write works in the guardian's own session: the refusal is the impersonation's, not the write's.
             String own = ((LoginResult.Success) f.portal.authentication().login("anna@example.org", PASSWORD)).sessionToken();
-            f.portal.authentication().changePassword(own, PASSWORD, PASSWORD + " nieuw");
+            f.portal.authentication().changePassword(f.portal.authentication().writePermit(own), PASSWORD, PASSWORD + " nieuw");
             assertThat(f.portal.outbox().pending()).isOne();
         }
     }

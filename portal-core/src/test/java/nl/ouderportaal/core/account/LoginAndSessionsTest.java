@@ -136,10 +136,10 @@ class LoginAndSessionsTest {
             String phone = login(f, "anna@example.org", PASSWORD);
             String laptop = login(f, "anna@example.org", PASSWORD);
 
-            assertThatThrownBy(() -> f.portal.authentication().changePassword(laptop, "fout", PASSWORD + " nieuw"))
+            assertThatThrownBy(() -> f.portal.authentication().changePassword(f.portal.authentication().writePermit(laptop), "fout", PASSWORD + " nieuw"))
                     .isInstanceOf(nl.ouderportaal.core.validation.PortalValidationException.class)
                     .hasMessageContaining("huidige wachtwoord klopt niet");
-            f.portal.authentication().changePassword(laptop, PASSWORD, PASSWORD + " nieuw");
+            f.portal.authentication().changePassword(f.portal.authentication().writePermit(laptop), PASSWORD, PASSWORD + " nieuw");
 
             assertThat(f.portal.authentication().session(laptop)).isPresent();
             assertThat(f.portal.authentication().session(phone)).isEmpty();

@@ -44,7 +44,7 @@ class NotificationsTest {
             String anna = login(f, "anna", "anna@example.org");
             login(f, "bram", "bram@example.org");
             f.portal.configuration().activate(SCHOOL, AbsencesModule.ID, "beheerder");
-            f.portal.notifications().setEnabled(anna, true);
+            f.portal.notifications().setEnabled(f.portal.authentication().writePermit(anna), true);
             NotificationChannel channel = mock(NotificationChannel.class);
             f.channel = channel;
             int before = f.smtp.getReceivedMessages().length;
@@ -75,7 +75,7 @@ class NotificationsTest {
         try (AccountsFixture f = new AccountsFixture(store.get())) {
             String anna = login(f, "anna", "anna@example.org");
             f.portal.configuration().activate(SCHOOL, AbsencesModule.ID, "beheerder");
-            f.portal.notifications().setEnabled(anna, true);
+            f.portal.notifications().setEnabled(f.portal.authentication().writePermit(anna), true);
             f.portal.notifications().published(absence("a1"));
 
             f.host.setViewingRight(GuardianId.of("anna"), SANNE, false);
@@ -92,7 +92,7 @@ class NotificationsTest {
     void itemsTheModuleOrTheGroupRuleHidesAreNotNotified(String db, Supplier<PortalStore> store) {
         try (AccountsFixture f = new AccountsFixture(store.get())) {
             String anna = login(f, "anna", "anna@example.org");
-            f.portal.notifications().setEnabled(anna, true);
+            f.portal.notifications().setEnabled(f.portal.authentication().writePermit(anna), true);
             f.host.activities.add(new nl.ouderportaal.spi.host.Activity("trip8", SCHOOL, "Schoolreis groep 8", null,
                     DAY.plusDays(5), DAY.plusDays(5), java.util.Set.of(nl.ouderportaal.spi.GroupId.of("g8"))));
 
@@ -111,7 +111,7 @@ class NotificationsTest {
             login(f, "anna", "anna@example.org");
             String impersonation = f.portal.impersonations().start(ADMIN, GuardianId.of("anna"));
 
-            assertThatThrownBy(() -> f.portal.notifications().setEnabled(impersonation, true))
+            assertThatThrownBy(() -> f.portal.notifications().setEnabled(f.portal.authentication().writePermit(impersonation), true))
                     .isInstanceOf(ImpersonationReadOnlyException.class);
             assertThat(f.portal.notifications().isEnabled(GuardianId.of("anna"))).isFalse();
         }

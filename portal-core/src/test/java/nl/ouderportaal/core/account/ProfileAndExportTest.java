@@ -92,7 +92,7 @@ class ProfileAndExportTest {
 
     @Test
     void theJsonExportHoldsEveryPageOfTheOwnChildInEveryYearAndNothingOfAnotherFamily() throws Exception {
-        String json = new String(portal.dataExports().json(session), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(portal.dataExports().json(portal.authentication().writePermit(session)), java.nio.charset.StandardCharsets.UTF_8);
 
         var tree = PortalJson.mapper().readTree(json);
         assertThat(tree.get("childPages")).extracting(p -> p.get("pageId").asText() + "@" + p.get("schoolYear").asText())
@@ -103,7 +103,7 @@ class ProfileAndExportTest {
 
     @Test
     void thePdfExportReadsBackAndAnImpersonationCannotDownload() throws Exception {
-        byte[] pdf = portal.dataExports().pdf(session, new Locale("nl"));
+        byte[] pdf = portal.dataExports().pdf(portal.authentication().writePermit(session), new Locale("nl"));
 
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -112,6 +112,6 @@ class ProfileAndExportTest {
         }
         StaffActor admin = new StaffActor(StaffId.of("m1"), "Juf Ineke", Set.of(StaffActor.Role.ADMIN), Set.of(SCHOOL));
         String impersonation = portal.impersonations().start(admin, anna);
-        assertThatThrownBy(() -> portal.dataExports().json(impersonation)).isInstanceOf(ImpersonationReadOnlyException.class);
+        assertThatThrownBy(() -> portal.dataExports().json(portal.authentication().writePermit(impersonation))).isInstanceOf(ImpersonationReadOnlyException.class);
     }
 }

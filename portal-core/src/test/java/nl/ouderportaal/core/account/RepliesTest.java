@@ -68,7 +68,7 @@ class RepliesTest {
 
     @Test
     void aReplyBecomesAnUnreadNoteReOriginalSubjectByTheGuardian() {
-        portal.replies().reply(session, sanne, NotesModule.ID, "n1", "  Dank u wel,\r\nwe komen graag.  ");
+        GuardianWrites.reply(portal, session, sanne, "n1", "  Dank u wel,\r\nwe komen graag.  ");
 
         assertThat(host.replies).singleElement().satisfies(e -> {
             assertThat(e.getKey()).isEqualTo(sanne);
@@ -82,30 +82,30 @@ class RepliesTest {
 
     @Test
     void notesTheGuardianCannotSeeAnotherFamilysChildOrAClosedSchoolTakeNoReply() {
-        assertThatThrownBy(() -> portal.replies().reply(session, sanne, NotesModule.ID, "n2", "x"))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n2", "x"))
                 .isInstanceOf(PortalValidationException.class).hasMessageContaining("niet (meer) zichtbaar");
-        assertThatThrownBy(() -> portal.replies().reply(session, bram, NotesModule.ID, "n3", "x"))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, bram, "n3", "x"))
                 .hasMessageContaining("Reageren is hier niet mogelijk");
         portal.configuration().setOptions(SCHOOL, NotesModule.ID, new NotesOptions(null, false), "beheerder");
-        assertThatThrownBy(() -> portal.replies().reply(session, sanne, NotesModule.ID, "n1", "x"))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x"))
                 .hasMessageContaining("Reageren is hier niet mogelijk");
         assertThat(host.replies).isEmpty();
     }
 
     @Test
     void emptyOversizedOrControlCharacterTextIsRefused() {
-        assertThatThrownBy(() -> portal.replies().reply(session, sanne, NotesModule.ID, "n1", "   "))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "   "))
                 .hasMessageContaining("Schrijf een reactie");
-        assertThatThrownBy(() -> portal.replies().reply(session, sanne, NotesModule.ID, "n1", "x".repeat(2001)))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x".repeat(2001)))
                 .hasMessageContaining("hoogstens 2.000");
-        assertThatThrownBy(() -> portal.replies().reply(session, sanne, NotesModule.ID, "n1", "bel\u0007"))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "bel\u0007"))
                 .hasMessageContaining("niet zijn toegestaan");
         assertThat(host.replies).isEmpty();
     }
 
     @Test
     void scriptInAReplyStaysPlainTextForTheHost() {
-        portal.replies().reply(session, sanne, NotesModule.ID, "n1", "<script>alert(1)</script>");
+        GuardianWrites.reply(portal, session, sanne, "n1", "<script>alert(1)</script>");
 
         // Plain text travels as is; the host shows it as text, never as HTML.
         assertThat(host.replies.get(0).getValue().text()).isEqualTo("<script>alert(1)</script>");
@@ -116,7 +116,7 @@ class RepliesTest {
         StaffActor admin = new StaffActor(StaffId.of("m1"), "Beheer", Set.of(StaffActor.Role.ADMIN), Set.of(SCHOOL));
         String impersonation = portal.impersonations().start(admin, GuardianId.of("anna"));
 
-        assertThatThrownBy(() -> portal.replies().reply(impersonation, sanne, NotesModule.ID, "n1", "x"))
+        assertThatThrownBy(() -> GuardianWrites.reply(portal, impersonation, sanne, "n1", "x"))
                 .isInstanceOf(ImpersonationReadOnlyException.class);
         assertThat(host.replies).isEmpty();
     }

@@ -190,13 +190,13 @@ class AllModulesThroughThePortalTest {
         host.notes.add(new Note("secret", children[0], TODAY, "Zorgoverleg", false, "Intern", "...", null));
         host.reports.add(new Report("draft", children[0], "Concept", TODAY, false, List.of(), null));
         var refs = List.of(
-                new GuardianPortal.ItemRef("notes", school.id(), children[0], "note00"),
-                new GuardianPortal.ItemRef("notes", school.id(), children[0], "secret"),
-                new GuardianPortal.ItemRef("reports", school.id(), children[0], "report0"),
-                new GuardianPortal.ItemRef("reports", school.id(), children[0], "draft"),
-                new GuardianPortal.ItemRef("notes", school.id(), StudentId.of("someone-else"), "note00"));
+                new nl.ouderportaal.core.internal.GuardianSnapshots.ItemRef("notes", school.id(), children[0], "note00"),
+                new nl.ouderportaal.core.internal.GuardianSnapshots.ItemRef("notes", school.id(), children[0], "secret"),
+                new nl.ouderportaal.core.internal.GuardianSnapshots.ItemRef("reports", school.id(), children[0], "report0"),
+                new nl.ouderportaal.core.internal.GuardianSnapshots.ItemRef("reports", school.id(), children[0], "draft"),
+                new nl.ouderportaal.core.internal.GuardianSnapshots.ItemRef("notes", school.id(), StudentId.of("someone-else"), "note00"));
 
-        assertThat(portal.guardians().visibleItems(Viewer.guardian(parent), refs)).containsExactlyInAnyOrder(0, 2);
+        assertThat(nl.ouderportaal.core.PortalInternals.snapshots(portal).visibleItems(Viewer.guardian(parent), refs)).containsExactlyInAnyOrder(0, 2);
     }
 
     @Test
