@@ -31,6 +31,7 @@ import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.changes.ChangeRequests;
 import nl.ouderportaal.core.changes.CorrectionActions;
 import nl.ouderportaal.core.action.GuardianActions;
+import nl.ouderportaal.core.action.StaffActions;
 import nl.ouderportaal.core.internal.ActionCatalog;
 import nl.ouderportaal.core.internal.ActionInputs;
 import nl.ouderportaal.core.internal.RateLimits;
@@ -100,6 +101,7 @@ public final class Portal implements AutoCloseable {
     private final AccountOverview overview;
     private final ChangeRequests changeRequests;
     private final GuardianActions actions;
+    private final StaffActions staffActions;
     private final GuardianSnapshots snapshots;
     private final DataExports dataExports;
     private final Notifications notifications;
@@ -146,6 +148,8 @@ public final class Portal implements AutoCloseable {
                 builder.withoutActions, sources.registered());
         this.actions = new GuardianActions(snapshots, catalog, sources, accountRepository, new ActionInputs(validator),
                 new RateLimits(store), outbox, audit, store, clock, builder.zone, builder.maxActions, builder.actionWindow);
+        this.staffActions = new StaffActions(catalog, snapshots, sources, accountRepository, staffAccess,
+                new ActionInputs(validator), outbox, audit, store, clock, builder.zone);
         List<NotificationChannel> channels = new ArrayList<>(builder.channels);
         channels.add(0, new EmailDigestChannel(store, outbox, clock, builder.accountSettings.portalUrl().toString()));
         this.notifications = new Notifications(store, sources, snapshots, authentication, accountRepository, channels,
@@ -191,6 +195,11 @@ public final class Portal implements AutoCloseable {
      */
     public GuardianActions actions() {
         return actions;
+    }
+
+    /** Modules' staff views (class lists, schedules) and staff actions (set-up) for a school (R-ACT-7). */
+    public StaffActions staffActions() {
+        return staffActions;
     }
 
     /** For the core's own tests (same package): the facts behind every guardian-facing answer. */

@@ -99,7 +99,7 @@ final class ActionRoutes {
     }
 
     /** The body's members as plain values; nested objects only one level deep (a map input's entries). */
-    private static Map<String, Object> jsonInput(Context ctx) {
+    static Map<String, Object> jsonInput(Context ctx) {
         JsonNode body = Api.body(ctx);
         Map<String, Object> input = new LinkedHashMap<>();
         var fields = body.fields();
@@ -219,7 +219,7 @@ final class ActionRoutes {
         }
     }
 
-    private static Map<String, String> formValues(Context ctx) {
+    static Map<String, String> formValues(Context ctx) {
         Map<String, String> values = new LinkedHashMap<>();
         ctx.formParamMap().forEach((key, list) -> {
             if (!key.equals(WebSecurity.CSRF_FIELD) && !list.isEmpty() && values.size() < 100) {

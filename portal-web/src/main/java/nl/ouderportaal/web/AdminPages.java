@@ -500,6 +500,11 @@ final class AdminPages {
         return web.portal.accountOverview().groups(actor, school);
     }
 
+    /** The administration pages' frame for a page of another class (a module's staff view). */
+    static AdminView adminView(Web web, Context ctx, StaffActor actor, SchoolId school) {
+        return new AdminView(actor, school, null, actor.schools().size() > 1 ? web.portal.administration().schoolsOf(actor) : Map.of());
+    }
+
     private AdminView view(Context ctx, StaffActor actor, SchoolId school) {
         String done = ctx.queryParam("done");
         return new AdminView(actor, school, done != null && DONE.contains(done) ? done : null,

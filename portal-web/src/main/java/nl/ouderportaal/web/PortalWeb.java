@@ -63,6 +63,7 @@ public final class PortalWeb {
         web.guardImpersonations(adminAccess::impersonationMayContinue);
         AdminApi adminApi = new AdminApi(web, adminAccess);
         AdminPages adminPages = new AdminPages(web, adminAccess, adminApi);
+        StaffModuleRoutes staffModuleRoutes = new StaffModuleRoutes(web, adminAccess);
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -94,6 +95,7 @@ public final class PortalWeb {
             guardianApi.register(config.routes);
             // Administration pages and API register here.
             adminPages.register(config.routes);
+            staffModuleRoutes.register(config.routes);
             adminApi.register(config.routes);
             for (Consumer<JavalinConfig> extra : builder.extraRoutes) {
                 extra.accept(config);

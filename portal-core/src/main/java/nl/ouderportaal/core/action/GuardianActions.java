@@ -19,18 +19,17 @@ import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.internal.ActionCatalog;
 import nl.ouderportaal.core.internal.ActionContexts;
 import nl.ouderportaal.core.internal.ActionInputs;
+import nl.ouderportaal.core.internal.ActionMails;
 import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.internal.GuardianSnapshots.Snapshot;
 import nl.ouderportaal.core.internal.RateLimits;
 import nl.ouderportaal.core.mail.MailOutbox;
-import nl.ouderportaal.core.mail.OutgoingMail;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.action.ActingGuardian;
 import nl.ouderportaal.spi.action.ActionConflictException;
 import nl.ouderportaal.spi.action.ActionContext;
-import nl.ouderportaal.spi.action.ActionMail;
 import nl.ouderportaal.spi.action.ActionOutcome;
 import nl.ouderportaal.spi.action.ActionScope;
 import nl.ouderportaal.spi.action.Availability;
@@ -219,7 +218,6 @@ public final class GuardianActions {
         I input = inputs.bind(action.form(looking), action.descriptor().inputType(), raw);
         Instant now = clock.instant();
         String limitKey = "action:" + permit.guardian().value();
-        String email = accounts.byGuardian(permit.guardian()).map(AccountRepository.Account::email).orElse(null);
         List<Runnable> afterCommit = new ArrayList<>();
         ActionOutcome outcome = store.jdbi().inTransaction(h -> {
             // Counted in the action's transaction: an action that is refused or rolled back does not count.
@@ -246,14 +244,7 @@ public final class GuardianActions {
                         AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(),
                         detail.length() > 500 ? detail.substring(0, 500) : detail));
             }
-            SchoolId mailSchool = audited.isEmpty() ? null : audited.get(0);
-            for (ActionMail mail : result.mails()) {
-                String to = mail.to() == ActionMail.Recipient.ACTOR ? email : mail.address();
-                if (to != null) {
-                    outbox.enqueue(h, new OutgoingMail(to, OutgoingMail.oneLine(mail.subject()), mail.text(), null,
-                            mail.kind(), permit.guardian(), mailSchool), now);
-                }
-            }
+            ActionMails.enqueue(h, outbox, accounts, result.mails(), permit.guardian(), audited.isEmpty() ? null : audited.get(0), now);
             return result;
         });
         afterCommit.forEach(Runnable::run);

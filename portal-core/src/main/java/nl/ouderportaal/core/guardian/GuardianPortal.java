@@ -28,6 +28,7 @@ import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
 import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.internal.GuardianSnapshots.Snapshot;
 import nl.ouderportaal.core.internal.InstalledModules;
+import nl.ouderportaal.core.internal.records.StoreModuleRecords;
 import nl.ouderportaal.core.internal.ModuleContexts;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
 import nl.ouderportaal.core.policy.Visibility;
@@ -421,7 +422,8 @@ public final class GuardianPortal {
                                         SchoolYear year, LocalDate today) {
         ModuleDescriptor<O> descriptor = module.descriptor();
         O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
-        return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year);
+        return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year,
+                StoreModuleRecords.reading(store, student.schoolId(), descriptor.id(), clock));
     }
 
     private List<DashboardEntry> activityEntries(Snapshot snapshot, Map<SchoolId, School> schools, SchoolYear year,

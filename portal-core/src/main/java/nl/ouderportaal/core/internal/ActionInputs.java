@@ -53,6 +53,16 @@ public final class ActionInputs {
         form.fields().forEach(f -> fields.put(f.name(), f));
         List<Violation> violations = new ArrayList<>();
         Map<String, Object> clean = new LinkedHashMap<>();
+        if (mapComponent != null) {
+            // Fields computed at run time (corrections): the handler knows their rules and judges them all at once.
+            Map<String, Object> entries = new LinkedHashMap<>();
+            raw.forEach((key, value) -> entries.put(key, value == null ? "" : String.valueOf(value)));
+            try {
+                return validator.validate(JsonValues.input().convertValue(Map.of(mapComponent, entries), type));
+            } catch (IllegalArgumentException e) {
+                throw new PortalValidationException(List.of(mappingProblem(e, fields)));
+            }
+        }
         for (Map.Entry<String, ?> entry : raw.entrySet()) {
             FormField field = fields.get(entry.getKey());
             if (field == null) {
@@ -84,16 +94,9 @@ public final class ActionInputs {
         if (!violations.isEmpty()) {
             throw new PortalValidationException(violations);
         }
-        Map<String, Object> shaped = clean;
-        if (mapComponent != null) {
-            shaped = new LinkedHashMap<>();
-            Map<String, Object> entries = new LinkedHashMap<>();
-            clean.forEach((key, value) -> entries.put(key, value == null ? "" : String.valueOf(value)));
-            shaped.put(mapComponent, entries);
-        }
         I input;
         try {
-            input = JsonValues.input().convertValue(shaped, type);
+            input = JsonValues.input().convertValue(clean, type);
         } catch (IllegalArgumentException e) {
             throw new PortalValidationException(List.of(mappingProblem(e, fields)));
         }
@@ -121,8 +124,10 @@ public final class ActionInputs {
         }
         int max = field.maxLength() > 0 ? field.maxLength() : MAX_TEXT;
         if (text.codePointCount(0, text.length()) > max) {
-            return LocalizedText.of(field.label().nl() + ": hoogstens " + max + " tekens.",
-                    field.label().en() + ": at most " + max + " characters.");
+            return LocalizedText.of(field.label().nl() + ": hoogstens "
+                            + java.text.NumberFormat.getIntegerInstance(LocalizedText.DUTCH).format(max) + " tekens.",
+                    field.label().en() + ": at most " + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH).format(max)
+                            + " characters.");
         }
         boolean chosen = field.kind() == FieldKind.CHOICE || field.kind() == FieldKind.ITEM;
         if (chosen && !text.isEmpty() && field.choices().stream().map(Choice::value).noneMatch(text::equals)) {

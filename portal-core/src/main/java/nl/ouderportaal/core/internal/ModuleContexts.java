@@ -18,8 +18,9 @@ public final class ModuleContexts {
     }
 
     public static <O> ChildContext<O> child(ModuleDescriptor<O> descriptor, HostSources sources, O options,
-                                            LocalDate today, Student child, SchoolYear year) {
-        return new Child<>(descriptor, sources, options, today, child, year);
+                                            LocalDate today, Student child, SchoolYear year,
+                                            nl.ouderportaal.spi.record.ModuleRecords records) {
+        return new Child<>(descriptor, sources, options, today, child, year, records);
     }
 
     public static <O> SchoolContext<O> school(ModuleDescriptor<O> descriptor, HostSources sources, O options,
@@ -66,12 +67,19 @@ public final class ModuleContexts {
     private static final class Child<O> extends Base<O> implements ChildContext<O> {
         private final Student child;
         private final SchoolYear schoolYear;
+        private final nl.ouderportaal.spi.record.ModuleRecords records;
 
         Child(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today, Student child,
-              SchoolYear schoolYear) {
+              SchoolYear schoolYear, nl.ouderportaal.spi.record.ModuleRecords records) {
             super(descriptor, sources, options, today);
             this.child = child;
             this.schoolYear = schoolYear;
+            this.records = records;
+        }
+
+        @Override
+        public nl.ouderportaal.spi.record.ModuleRecords records() {
+            return records;
         }
 
         @Override

@@ -88,14 +88,15 @@ class RepliesTest {
                 .hasMessageContaining("Reageren is hier niet mogelijk");
         portal.configuration().setOptions(SCHOOL, NotesModule.ID, new NotesOptions(null, false), "beheerder");
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x"))
-                .hasMessageContaining("Reageren is hier niet mogelijk");
+                .isInstanceOfSatisfying(nl.ouderportaal.core.action.ActionUnavailableException.class, e ->
+                        assertThat(e.reason().nl()).isEqualTo("Reageren op notities is bij deze school niet mogelijk."));
         assertThat(host.replies).isEmpty();
     }
 
     @Test
     void emptyOversizedOrControlCharacterTextIsRefused() {
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "   "))
-                .hasMessageContaining("Schrijf een reactie");
+                .hasMessageContaining("Uw reactie: vul dit in");
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x".repeat(2001)))
                 .hasMessageContaining("hoogstens 2.000");
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "bel\u0007"))

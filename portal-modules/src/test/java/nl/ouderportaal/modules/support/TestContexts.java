@@ -71,6 +71,11 @@ public final class TestContexts {
             public <S> S source(Class<S> type) {
                 return type.cast(sources.get(type));
             }
+
+            @Override
+            public nl.ouderportaal.spi.record.ModuleRecords records() {
+                throw new UnsupportedOperationException("The built-in modules' page tests read no module records");
+            }
         };
     }
 

@@ -1,21 +1,23 @@
 package nl.ouderportaal.spi.action;
 
 import java.util.Objects;
+import nl.ouderportaal.spi.GuardianId;
 
 /**
  * A mail an action sends through the portal's persistent outbox, in the same transaction as the action:
  * to the acting guardian's account address, to an address the module knows (the school's attendance
- * address). Plain text; the portal adds nothing but
- * the headers.
+ * address), or to a guardian's account address (a staff action's reminder: only guardians with an active
+ * account receive it). Plain text; the portal adds nothing but the headers.
  *
  * @param to whom
  * @param address the address for {@link Recipient#ADDRESS}; {@code null} otherwise
+ * @param guardian the guardian for {@link Recipient#GUARDIAN}; {@code null} otherwise
  * @param subject one line
  * @param text the body, plain text
  * @param kind a short word for the outbox and its metrics, such as {@code report-sick}
  * @since 0.2
  */
-public record ActionMail(Recipient to, String address, String subject, String text, String kind) {
+public record ActionMail(Recipient to, String address, GuardianId guardian, String subject, String text, String kind) {
 
     public ActionMail {
         Objects.requireNonNull(to, "to");
@@ -25,16 +27,24 @@ public record ActionMail(Recipient to, String address, String subject, String te
         if ((to == Recipient.ADDRESS) != (address != null)) {
             throw new IllegalArgumentException("An address is given exactly when the recipient is ADDRESS");
         }
+        if ((to == Recipient.GUARDIAN) != (guardian != null)) {
+            throw new IllegalArgumentException("A guardian is given exactly when the recipient is GUARDIAN");
+        }
     }
 
     /** A mail to the guardian who acts (their account address): a receipt. */
     public static ActionMail toActor(String kind, String subject, String text) {
-        return new ActionMail(Recipient.ACTOR, null, subject, text, kind);
+        return new ActionMail(Recipient.ACTOR, null, null, subject, text, kind);
     }
 
     /** A mail to an address, such as the school's attendance address. */
     public static ActionMail toAddress(String kind, String address, String subject, String text) {
-        return new ActionMail(Recipient.ADDRESS, address, subject, text, kind);
+        return new ActionMail(Recipient.ADDRESS, address, null, subject, text, kind);
+    }
+
+    /** A mail to a guardian's account address; not sent when the guardian has no active account. */
+    public static ActionMail toGuardian(String kind, GuardianId guardian, String subject, String text) {
+        return new ActionMail(Recipient.GUARDIAN, null, guardian, subject, text, kind);
     }
 
     /** Who receives an action's mail. */
@@ -42,6 +52,8 @@ public record ActionMail(Recipient to, String address, String subject, String te
         /** The acting guardian's account address ; a staff action names an address. */
         ACTOR,
         /** The given address. */
-        ADDRESS
+        ADDRESS,
+        /** The given guardian's account address, when the account is active. */
+        GUARDIAN
     }
 }

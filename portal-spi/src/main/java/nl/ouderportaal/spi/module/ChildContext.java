@@ -22,6 +22,14 @@ public interface ChildContext<O> extends ModuleContext<O> {
     /** The school year asked for: the current one, or an earlier one the policy allowed. */
     SchoolYear schoolYear();
 
+    /**
+     * The module's records at the child's school (R-ACT-4), to read: what its actions stored (a report's
+     * status, a booking). Written only by actions.
+     *
+     * @since 0.2
+     */
+    nl.ouderportaal.spi.record.ModuleRecords records();
+
     /** Whether {@link #schoolYear()} is the current school year. */
     default boolean isCurrentSchoolYear() {
         return schoolYear().equals(SchoolYear.containing(today()));
