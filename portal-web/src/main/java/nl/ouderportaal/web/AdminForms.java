@@ -251,9 +251,17 @@ final class AdminForms {
             } else if (kind == LocalDate.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.DATE,
                         value == null ? "" : value.toString(), List.of()));
-            } else if (kind == String.class) {
+            } else if (kind == String.class || kind == int.class || kind == Integer.class || kind == java.time.LocalTime.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.TEXT,
                         value == null ? "" : value.toString(), List.of()));
+            } else if (Set.class.isAssignableFrom(kind) && setValues(component.getGenericType()) != null) {
+                // A set of choices (the reasons a school offers): one checkbox per choice.
+                Set<?> chosen = value == null ? Set.of() : (Set<?>) value;
+                for (String constant : constants(setValues(component.getGenericType()))) {
+                    fields.add(new OptionField(name + "." + constant, label + "." + constant, component.getName() + " " + constant,
+                            OptionField.Kind.CHECKBOX, String.valueOf(chosen.stream().anyMatch(c -> ((Enum<?>) c).name().equals(constant))),
+                            List.of()));
+                }
             } else if (kind.isEnum()) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.CHOICE,
                         value == null ? "" : ((Enum<?>) value).name(), constants(kind)));
@@ -273,7 +281,12 @@ final class AdminForms {
         for (OptionField field : optionFields(module, current)) {
             String[] path = field.name().split("\\.", 3);
             String value = first(form, field.name());
-            if (path.length == 3) {
+            if (path.length == 3 && field.kind() == OptionField.Kind.CHECKBOX) {
+                var set = node.has(path[1]) ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get(path[1]) : node.putArray(path[1]);
+                if (value != null) {
+                    set.add(path[2]);
+                }
+            } else if (path.length == 3) {
                 ObjectNode map = node.has(path[1]) ? (ObjectNode) node.get(path[1]) : node.putObject(path[1]);
                 map.put(path[2], value);
             } else if (field.kind() == OptionField.Kind.CHECKBOX) {
@@ -306,6 +319,14 @@ final class AdminForms {
 
     private static List<String> constants(Class<?> enumType) {
         return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+
+    private static Class<?> setValues(Type type) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isEnum()) {
+            return c;
+        }
+        return null;
     }
 
     private static Class<?> enumValues(Type type) {

@@ -82,7 +82,7 @@ final class GuardianPages {
         List<String> imageSchools = List.copyOf(images.values());
         web.render(ctx, "dashboard.jte", "dashboard", web.portal.guardians().dashboard(viewer, Optional.ofNullable(kind)),
                 "kind", kind == null ? "" : kind, "childNames", names, "news", web.portal.guardians().news(viewer),
-                "imageSchools", imageSchools);
+                "imageSchools", imageSchools, "actions", viewer.isImpersonation() ? Map.of() : web.portal.actions().forDashboard(viewer));
     }
 
     /** The visible child with this id, or the same 404 for an unknown id and another family's child. */

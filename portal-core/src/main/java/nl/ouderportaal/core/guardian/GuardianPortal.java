@@ -396,7 +396,7 @@ public final class GuardianPortal {
     private <O> List<Section> schoolSections(ContentModule<O> module, Map<String, String> options, School school) {
         ModuleDescriptor<O> descriptor = module.descriptor();
         O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
-        return module.schoolPage(ModuleContexts.school(descriptor, sources, moduleOptions, today(), school));
+        return module.schoolPage(ModuleContexts.school(module, sources, moduleOptions, today(), school));
     }
 
     private <O> List<Section> childSections(ContentModule<O> module, Map<String, String> options, Student student,
@@ -422,7 +422,7 @@ public final class GuardianPortal {
                                         SchoolYear year, LocalDate today) {
         ModuleDescriptor<O> descriptor = module.descriptor();
         O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
-        return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year,
+        return ModuleContexts.child(module, sources, moduleOptions, today, student, year,
                 StoreModuleRecords.reading(store, student.schoolId(), descriptor.id(), clock));
     }
 
