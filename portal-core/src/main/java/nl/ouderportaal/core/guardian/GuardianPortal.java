@@ -121,7 +121,7 @@ public final class GuardianPortal {
                     .filter(d -> d.placement() != Placement.SCHOOL_PAGE && snapshot.visibility().isModuleVisible(id, d.id()))
                     .map(d -> new ModuleLink(d.id(), d.name(), d.placement(), d.earlierSchoolYears()))
                     .toList();
-            children.add(new VisibleChild(student, schools.get(student.schoolId()), withoutTeachers(groups.get(id)), links));
+            children.add(new VisibleChild(student, schools.get(student.schoolId()), VisibilityPolicy.groupForEveryGuardian(groups.get(id)), links));
         }
         List<MaintenanceNotice> notices = snapshot.visibility().maintenanceNotices().stream().sorted()
                 .map(school -> new MaintenanceNotice(school, LocalizedText.of(
@@ -455,11 +455,6 @@ public final class GuardianPortal {
         return sources.get(GroupSource.class).groupsOfStudents(snapshot.visibility().children(), SchoolYear.containing(today()));
     }
 
-    /** The group data every guardian sees (R-MOD-5); the teachers are the groups module's to show, if active. */
-    private static Group withoutTeachers(Group group) {
-        return group == null || group.teachers().isEmpty() ? group : new Group(group.id(), group.schoolId(),
-                group.schoolYear(), group.name(), group.yearLevel(), group.classroom(), List.of());
-    }
 
     private Map<SchoolId, School> schools(Set<SchoolId> ids) {
         if (ids.isEmpty()) {
