@@ -220,7 +220,7 @@ public final class GuardianPortal {
         List<SchoolPage> schools = home.children().stream().map(c -> c.school().id()).distinct()
                 .map(school -> schoolPage(viewer, school)).flatMap(Optional::stream).toList();
         return Optional.of(new GuardianExport(clock.instant(), profile.get(), home, dashboard(viewer, Optional.empty()),
-                news(viewer), pages, schools));
+                news(viewer), pages, schools, ownRecords(viewer)));
     }
 
     /**
@@ -244,6 +244,24 @@ public final class GuardianPortal {
             }
         }
         return Optional.of(fields);
+    }
+
+    /** The module records the guardian's actions stored, for the data export (R-ACT-4, R-BEYOND-6). */
+    private List<GuardianExport.Record> ownRecords(Viewer viewer) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        select module_id, kind, school_id, student_id, body, created_at, updated_at from module_records
+                        where guardian_id = :g order by id""")
+                .bind("g", viewer.guardian().value())
+                .map((rs, ctx) -> {
+                    try {
+                        return new GuardianExport.Record(rs.getString("module_id"), rs.getString("kind"), rs.getString("school_id"),
+                                rs.getString("student_id"), nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "created_at"),
+                                nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "updated_at"),
+                                nl.ouderportaal.core.internal.JsonValues.stored().readTree(rs.getString("body")));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("A stored module record is not JSON", e);
+                    }
+                }).list());
     }
 
     /** The guardian's own correctable data (the profile's edit pencils, R-CHG-2). */

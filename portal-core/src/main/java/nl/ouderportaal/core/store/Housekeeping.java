@@ -63,6 +63,9 @@ public final class Housekeeping {
                     delete from login_throttle
                     where updated_at < :idle and (locked_until is null or locked_until < :now)""", now, before));
             report.put("rate_limits", update(h, "delete from rate_limits where window_start < :idle", now, before));
+            // A module chose how long its records matter (a round's bookings: a school year after the round).
+            report.put("module_records", h.createUpdate("delete from module_records where keep_until < :today")
+                    .bind("today", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
             report.put("one_time_tokens", update(h, "delete from one_time_tokens where expires_at < :before", now, before));
             report.put("portal_sessions", update(h, """
                     delete from portal_sessions

@@ -308,4 +308,21 @@ class ReportingAbsenceTest {
         List.of("report-sick", "report-recovered", "request-leave").forEach(a -> builder.withoutAction(AbsencesModule.ID, a));
         builder.build().close();
     }
+
+    @Test
+    void aReportIsInTheReportersDataExportAndHousekeepingRemovesItASchoolYearAfterItsYear() {
+        reportSick(Map.of("date", WEDNESDAY.toString(), "reason", "sick", "remark", "Koorts"));
+
+        String annas = new String(portal.dataExports().json(portal.authentication().writePermit(login("anna@example.org"))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String piets = new String(portal.dataExports().json(portal.authentication().writePermit(login("piet@example.org"))),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(annas).contains("\"kind\":\"sick-report\"", "\"remark\":\"Koorts\"");
+        assertThat(piets).as("another guardian's own records are not in his export").doesNotContain("sick-report");
+
+        clock.set(Instant.parse("2028-07-30T12:00:00Z"));
+        assertThat(portal.housekeeping().run()).containsEntry("module_records", 0);
+        clock.set(Instant.parse("2028-08-01T12:00:00Z"));
+        assertThat(portal.housekeeping().run()).containsEntry("module_records", 1);
+    }
 }
