@@ -292,6 +292,14 @@ public final class Portal implements AutoCloseable {
     }
 
     /** The installed content modules, in installation order. */
+    /**
+     * The label an installed module gives one of its options (see {@code ContentModule.optionLabel}); empty
+     * for an unknown module or an option it does not name.
+     */
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String moduleId, String option) {
+        return modules.find(moduleId).flatMap(module -> module.optionLabel(option));
+    }
+
     public List<ModuleDescriptor<?>> installedModules() {
         return modules.descriptors();
     }

@@ -234,7 +234,8 @@ final class AdminForms {
     }
 
     /** The editable fields of a module's options record, with their current values. */
-    static List<OptionField> optionFields(ModuleDescriptor<?> module, Object current) {
+    static List<OptionField> optionFields(ModuleDescriptor<?> module, Object current,
+                                          java.util.function.BiFunction<String, String, java.util.Optional<nl.ouderportaal.spi.LocalizedText>> labels) {
         Class<?> type = module.optionsType();
         if (!type.isRecord()) {
             return List.of();
@@ -243,7 +244,7 @@ final class AdminForms {
         for (RecordComponent component : type.getRecordComponents()) {
             Object value = value(component, current);
             String name = "options." + component.getName();
-            String label = "admin.option." + module.id() + "." + component.getName();
+            nl.ouderportaal.spi.LocalizedText label = labels.apply(module.id(), component.getName()).orElse(null);
             Class<?> kind = component.getType();
             if (kind == boolean.class || kind == Boolean.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.CHECKBOX,
@@ -258,7 +259,8 @@ final class AdminForms {
                 // A set of choices (the reasons a school offers): one checkbox per choice.
                 Set<?> chosen = value == null ? Set.of() : (Set<?>) value;
                 for (String constant : constants(setValues(component.getGenericType()))) {
-                    fields.add(new OptionField(name + "." + constant, label + "." + constant, component.getName() + " " + constant,
+                    fields.add(new OptionField(name + "." + constant, labels.apply(module.id(), component.getName() + "." + constant)
+                            .orElse(null), component.getName() + " " + constant,
                             OptionField.Kind.CHECKBOX, String.valueOf(chosen.stream().anyMatch(c -> ((Enum<?>) c).name().equals(constant))),
                             List.of()));
                 }
@@ -278,7 +280,7 @@ final class AdminForms {
     /** The options form of a module as JSON members, to lay over the current options. */
     static ObjectNode optionsFromForm(ModuleDescriptor<?> module, Object current, Map<String, List<String>> form) {
         ObjectNode node = NODES.objectNode();
-        for (OptionField field : optionFields(module, current)) {
+        for (OptionField field : optionFields(module, current, (m, o) -> java.util.Optional.empty())) {
             String[] path = field.name().split("\\.", 3);
             String value = first(form, field.name());
             if (path.length == 3 && field.kind() == OptionField.Kind.CHECKBOX) {

@@ -266,7 +266,7 @@ final class AdminPages {
         SchoolId school = school(ctx, actor);
         List<ModuleState> modules = web.portal.administration().modules(actor, school);
         Map<String, List<OptionField>> fields = new LinkedHashMap<>();
-        modules.forEach(m -> fields.put(m.descriptor().id(), AdminForms.optionFields(m.descriptor(), m.options())));
+        modules.forEach(m -> fields.put(m.descriptor().id(), AdminForms.optionFields(m.descriptor(), m.options(), web.portal::optionLabel)));
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }

@@ -165,4 +165,24 @@ public final class AbsencesModule implements ContentModule<AbsencesOptions> {
     private static Value authorisation(Absence absence) {
         return absence.authorised() ? Value.localized("Ja", "Yes") : Value.localized("Nee", "No");
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("reportSick", nl.ouderportaal.spi.LocalizedText.of("Verzorgers kunnen hun kind ziek melden", "Guardians can report their child sick")),
+            java.util.Map.entry("reportRecovered", nl.ouderportaal.spi.LocalizedText.of("Verzorgers kunnen hun kind beter melden", "Guardians can report their child well again")),
+            java.util.Map.entry("requestLeave", nl.ouderportaal.spi.LocalizedText.of("Verzorgers kunnen verlof aanvragen", "Guardians can request leave")),
+            java.util.Map.entry("cutOff", nl.ouderportaal.spi.LocalizedText.of("Ziekmelden voor vandaag kan tot (uu:mm)", "Reports for today until (hh:mm)")),
+            java.util.Map.entry("daysAhead", nl.ouderportaal.spi.LocalizedText.of("Hoeveel dagen vooruit (0-30)", "How many days ahead (0-30)")),
+            java.util.Map.entry("maxSchoolDays", nl.ouderportaal.spi.LocalizedText.of("Hoogstens zoveel schooldagen per melding (1-10)", "At most this many school days per report (1-10)")),
+            java.util.Map.entry("attendanceEmail", nl.ouderportaal.spi.LocalizedText.of("Verzuimadres van de school (ontvangt elke melding)", "The school's attendance address (receives every report)")),
+            java.util.Map.entry("reasons.SICK", nl.ouderportaal.spi.LocalizedText.of("Reden aanbieden: ziek", "Offer the reason: ill")),
+            java.util.Map.entry("reasons.DOCTOR", nl.ouderportaal.spi.LocalizedText.of("Reden aanbieden: huisarts", "Offer the reason: doctor")),
+            java.util.Map.entry("reasons.DENTIST", nl.ouderportaal.spi.LocalizedText.of("Reden aanbieden: tandarts", "Offer the reason: dentist")),
+            java.util.Map.entry("reasons.SPECIALIST", nl.ouderportaal.spi.LocalizedText.of("Reden aanbieden: specialist of ziekenhuis", "Offer the reason: specialist or hospital")),
+            java.util.Map.entry("reasons.OTHER", nl.ouderportaal.spi.LocalizedText.of("Reden aanbieden: anders (met een tekst)", "Offer the reason: other (with a text)")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }
