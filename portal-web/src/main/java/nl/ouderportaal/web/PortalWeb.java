@@ -46,6 +46,8 @@ public final class PortalWeb {
     private static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
 
     private final Javalin app;
+    /** Parsed once; routes that depend on the installed modules may add their paths here before the start. */
+    private final OpenApiDocument openApi = OpenApiDocument.standard();
 
     private PortalWeb(Builder builder) {
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
@@ -80,8 +82,7 @@ public final class PortalWeb {
                     refuseCsrf(web, ctx);
                 }
             });
-            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
-                    .result(Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))));
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
             accountPages.register(config.routes);
             guardianPages.register(config.routes);
             guardianApi.register(config.routes);
