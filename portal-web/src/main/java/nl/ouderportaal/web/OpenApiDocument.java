@@ -136,7 +136,7 @@ final class OpenApiDocument {
         if (changes.isMissingNode()) {
             throw new IllegalStateException("The OpenAPI document has no " + schema + ".changes");
         }
-        changes.put("description", "Field key to the new value (dates d-M-yyyy); the keys and current values of this guardian are in "
+        changes.put("description", "Field key to the new value (dates d-M-yyyy); the keys with their current values are in "
                 + source + ". The keys: " + String.join(", ", keys) + note + ".");
     }
 

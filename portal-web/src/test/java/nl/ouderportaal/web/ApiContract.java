@@ -140,6 +140,10 @@ public final class ApiContract {
     /** What is wrong with this answer, according to the document; empty when nothing. */
     List<String> problems(String method, String rawPath, int status, String contentType, byte[] body) {
         String path = rawPath.split("\\?", 2)[0];
+        if (path.length() > 1 && path.endsWith("/")) {
+            // Javalin serves /api/admin/news/ as /api/admin/news.
+            path = path.substring(0, path.length() - 1);
+        }
         List<Operation> ofPath = matching(path);
         Operation operation = ofPath.stream().filter(o -> o.method().equalsIgnoreCase(method)).findFirst().orElse(null);
         if (operation == null) {
