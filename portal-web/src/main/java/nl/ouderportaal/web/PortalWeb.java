@@ -171,6 +171,13 @@ public final class PortalWeb {
         app.stop();
     }
 
+    /** The served API routes as "METHOD /api/path" (path parameters as Javalin names them), for the document's test. */
+    List<String> apiRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(handler -> handler.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.path.startsWith("/api/"))
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).toList();
+    }
+
     /** Builds a {@link PortalWeb}. Not thread-safe. */
     public static final class Builder {
         private final Portal portal;

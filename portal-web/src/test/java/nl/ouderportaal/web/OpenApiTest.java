@@ -36,6 +36,22 @@ class OpenApiTest extends AgainstOnePortal {
     }
 
     @Test
+    void everyServedApiRouteIsDocumented() {
+        JsonNode doc = WebFixture.Client.parse(f.client().get("/api/openapi.json"));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                documented.add(method.toUpperCase() + " " + anyParameter(path.getKey()))));
+        List<String> served = f.web.apiRoutes().stream().map(OpenApiTest::anyParameter).toList();
+        assertThat(served).hasSizeGreaterThan(40);
+        assertThat(served.stream().filter(route -> !documented.contains(route)).toList())
+                .as("served but not in /api/openapi.json").isEmpty();
+    }
+
+    private static String anyParameter(String route) {
+        return route.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    @Test
     void theServedDocumentIsTheStandardOneAndIsWrittenForTheLinter() throws java.io.IOException {
         HttpResponse<String> served = f.client().get("/api/openapi.json");
         assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
