@@ -71,8 +71,8 @@ class OpenApiTest extends AgainstOnePortal {
         List<String> child = new ArrayList<>();
         WebFixture.Client.parse(client.get("/api/children/child-of-anna/correctable-fields"))
                 .forEach(field -> child.add(field.get("key").asText().replaceFirst("^emergency\\.\\d+\\.", "emergency.N.")));
-        assertThat(own).contains("homePhone", "workPhone", "mobilePhone").doesNotContain("phone");
-        assertThat(child).contains("phone", "emergency.N.phone");
+        assertThat(own).contains("email", "address.city");
+        assertThat(child).contains("address.city", "emergency.N.phone");
         assertThat(keys(doc, "OwnChanges")).containsExactlyElementsOf(own);
         assertThat(keys(doc, "ChildChanges")).containsExactlyElementsOf(child.stream().distinct().toList());
     }

@@ -155,7 +155,8 @@ class GeneratedClientTest {
 
         Me me = guardian.getMe(null);
         assertThat(me.getStatus()).isEqualTo(Me.StatusEnum.ACTIVE);
-        assertThat(me.getCorrectableFields()).extracting(f -> f.getKey()).contains("homePhone", "workPhone");
+        assertThat(me.getUsername()).isEqualTo("anna@example.org");
+        assertThat(me.getCorrectableFields()).extracting(f -> f.getKey()).contains("email", "address.city");
     }
 
     @Test
