@@ -78,11 +78,24 @@ final class AdminForms {
     /** {@code {subject, date, publishFrom, publishUntil, groups, text}}; dates as 2026-03-02, groups as ids. */
     static NewsCommand news(JsonNode body) {
         NewsInput input = read(body, NewsInput.class);
+        fourDigitYear("date", input.date());
+        fourDigitYear("publishFrom", input.publishFrom());
+        fourDigitYear("publishUntil", input.publishUntil());
         Set<GroupId> groups = new LinkedHashSet<>();
         for (String group : input.groups() == null ? List.<String>of() : input.groups()) {
             groups.add(id(group, "groups", GroupId::of));
         }
         return new NewsCommand(input.subject(), input.date(), input.text(), input.publishFrom(), input.publishUntil(), groups);
+    }
+
+    /**
+     * A date the API can give back as it documents dates (ISO-8601 / RFC 3339 {@code full-date}, four-digit
+     * years): Jackson also reads {@code -0001-01-01} and {@code +10000-01-01}, which no client could read back.
+     */
+    private static void fourDigitYear(String field, LocalDate date) {
+        if (date != null && (date.getYear() < 0 || date.getYear() > 9999)) {
+            throw PortalValidationException.of(field, "Deze datum ligt buiten het bereik.", "This date is out of range.");
+        }
     }
 
     /** The news form: its fields, and the checked groups ({@code groups}) unless "all groups" is chosen. */

@@ -92,6 +92,25 @@ public final class GuardianActions {
     }
 
     /**
+     * An installed action, as its module declared it: for documentation (the OpenAPI document lists every
+     * action's input), not for a viewer.
+     *
+     * @param module the module's id, or the core's page ({@code about}, {@code profile})
+     * @param descriptor the action's descriptor
+     */
+    public record ActionType(String module, nl.ouderportaal.spi.action.ActionDescriptor<?> descriptor) {
+    }
+
+    /** Every installed guardian action, in module order. */
+    public List<ActionType> types() {
+        List<ActionType> types = new ArrayList<>();
+        for (ActionCatalog.Area area : catalog.areas()) {
+            catalog.actions(area.id()).forEach(action -> types.add(new ActionType(area.id(), action.descriptor())));
+        }
+        return types;
+    }
+
+    /**
      * The actions offered for a child, across modules, with their forms and availability now; empty when
      * the viewer may not see the child (so that a hidden child and an unknown one look the same). An
      * impersonating administrator sees what the guardian would see; running any of them is refused.
