@@ -282,10 +282,14 @@ final class WebFixture implements AutoCloseable {
         }
 
         static JsonNode parse(HttpResponse<String> response) {
+            return parseText(response.body());
+        }
+
+        static JsonNode parseText(String text) {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(text);
             } catch (IOException e) {
-                throw new AssertionError("Not JSON: " + response.body(), e);
+                throw new AssertionError("Not JSON: " + text, e);
             }
         }
     }
