@@ -158,7 +158,7 @@ final class WebFixture implements AutoCloseable {
 
     /** Table row counts of the portal's own store, to check that a refused request changed nothing. */
     Map<String, Integer> storeCounts() {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select table_name from information_schema.tables where table_schema = 'PUBLIC'")
                 .mapTo(String.class).list().stream().filter(t -> !t.startsWith("flyway"))
                 .collect(Collectors.toMap(t -> t, t -> h.createQuery("select count(*) from \"" + t + "\"")

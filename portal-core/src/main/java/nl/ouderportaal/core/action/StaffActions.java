@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.admin.StaffTableXlsx;
 import nl.ouderportaal.core.audit.AuditEvent;
@@ -188,7 +188,7 @@ public final class StaffActions {
         I input = inputs.bind(action.form(context(area, action.requiredSinks(), actor, school, null, Map.of())),
                 action.descriptor().inputType(), raw);
         Instant now = clock.instant();
-        ActionOutcome outcome = store.jdbi().inTransaction(h -> {
+        ActionOutcome outcome = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             StaffContext<O> context = context(area, action.requiredSinks(), actor, school,
                     new ActionContexts.Records(store, h, area.id(), clock, new ArrayList<>()), Map.of());
             ActionOutcome result;
@@ -201,7 +201,7 @@ public final class StaffActions {
                         "This exists already. See the page for what it shows now.");
             }
             String detail = action.descriptor().id() + (result.audit() == null ? "" : ": " + result.audit());
-            audit.append(h, new AuditEvent(now, "staff-action." + area.id() + "." + action.descriptor().id(), school.id(),
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "staff-action." + area.id() + "." + action.descriptor().id(), school.id(),
                     AuditEvent.ActorType.STAFF, actor.id().value(), actor.name(), null,
                     detail.length() > 500 ? detail.substring(0, 500) : detail));
             ActionMails.enqueue(h, outbox, accounts, result.mails(), null, school.id(), now);

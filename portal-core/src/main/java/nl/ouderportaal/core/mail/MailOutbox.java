@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import org.jdbi.v3.core.Handle;
@@ -27,19 +27,6 @@ public final class MailOutbox {
         this.store = store;
     }
 
-    /** Adds a mail to be sent as soon as possible; joins the caller's transaction. */
-    public long enqueue(Handle h, OutgoingMail mail, Instant now) {
-        return h.createUpdate("""
-                        insert into mail_outbox (recipient, subject, body_text, body_html, kind, guardian_id, school_id,
-                                                 status, attempts, next_attempt_at, created_at)
-                        values (:recipient, :subject, :text, :html, :kind, :guardian, :school, 'PENDING', 0, :now, :now)""")
-                .bind("recipient", mail.recipient()).bind("subject", mail.subject()).bind("text", mail.text())
-                .bind("html", mail.html()).bind("kind", mail.kind())
-                .bind("guardian", mail.guardian() == null ? null : mail.guardian().value())
-                .bind("school", mail.school() == null ? null : mail.school().value())
-                .bind("now", Timestamps.toColumn(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
 
     /**
      * Claims up to {@code limit} due mails for this dispatcher, oldest first. On PostgreSQL the due rows
@@ -50,7 +37,7 @@ public final class MailOutbox {
         String claim = UUID.randomUUID().toString();
         String due = """
                 (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)""";
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             if (store.isPostgres()) {
                 List<Long> ids = h.createQuery("select id from mail_outbox where " + due
                                 + " order by id limit :limit for update skip locked")
@@ -86,7 +73,7 @@ public final class MailOutbox {
      * store. Only under the sender's own claim: a dispatcher whose lease ran out changes nothing.
      */
     void markSent(QueuedMail mail, Instant now) {
-        store.jdbi().useHandle(h -> h.createUpdate("""
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("""
                         update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
                                claimed_by = null, claimed_until = null, last_error = null, body_text = '', body_html = null
                         where id = :id and claimed_by = :claim""")
@@ -95,7 +82,7 @@ public final class MailOutbox {
 
     /** Puts a claimed mail back for a later attempt, or gives up on it for good (and forgets its body). */
     void markFailed(QueuedMail mail, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
-        store.jdbi().useHandle(h -> h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
                         + " last_error = :error, next_attempt_at = :next, claimed_by = null, claimed_until = null"
                         + (giveUp ? ", body_text = '', body_html = null" : "")
                         + " where id = :id and claimed_by = :claim")
@@ -106,7 +93,7 @@ public final class MailOutbox {
 
     /** How many mails are still to be sent. */
     public int pending() {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                 "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')").mapTo(Integer.class).one());
     }
 
@@ -124,7 +111,7 @@ public final class MailOutbox {
         boolean scan = wanted.size() > LARGE_SELECTION;
         // Only the status columns: the rendered mails (subject and bodies) are the bulk of each row.
         String columns = "o.guardian_id, o.status, o.created_at, o.sent_at, o.attempts, o.last_error";
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             var query = scan
                     // Every mail of the kind in id order, the last one per guardian winning: one pass, no subquery per row.
                     ? h.createQuery("select " + columns + " from mail_outbox o where o.kind = :kind order by o.id")
