@@ -138,21 +138,28 @@ public final class ConsentModule implements ContentModule<ConsentOptions> {
         texts.forEach(t -> titles.put(t.value().purpose(), t.value()));
         List<GuardianId> withRight = context.options().everyGuardianMustAnswer()
                 ? Families.guardiansOf(context, child.schoolId(), child.id()) : List.of();
-        record Event(Instant at, String purpose, StoredRecord<Answer> answer) {
+        record Event(Instant at, long id, String purpose, int textVersion, StoredRecord<Answer> answer) {
         }
         List<Event> events = new ArrayList<>();
-        texts.forEach(t -> events.add(new Event(t.createdAt(), t.value().purpose(), null)));
-        answers.forEach(a -> events.add(new Event(a.createdAt(), a.value().purpose(), a)));
-        events.sort(Comparator.comparing(Event::at));
+        // A new text of an existing purpose asks again; the first text only starts asking.
+        texts.stream().filter(t -> t.value().version() > 1)
+                .forEach(t -> events.add(new Event(t.createdAt(), t.id(), t.value().purpose(), t.value().version(), null)));
+        answers.forEach(a -> events.add(new Event(a.createdAt(), a.id(), a.value().purpose(), 0, a)));
+        // The store's ids break ties between records of one moment.
+        events.sort(Comparator.comparing(Event::at).thenComparingLong(Event::id));
         Map<String, State> last = new HashMap<>();
+        List<StoredRecord<Answer>> seen = new ArrayList<>();
         List<List<Value>> rows = new ArrayList<>();
         for (Event event : events) {
-            int version = versionAt(texts, event.purpose(), event.at());
+            if (event.answer() != null) {
+                seen.add(event.answer());
+            }
+            int version = event.answer() == null ? event.textVersion() : versionAt(texts, event.purpose(), event.at(), event.id());
             if (version == 0 || titles.get(event.purpose()) == null) {
                 continue;
             }
             LocalDate day = event.at().atZone(DISPLAY_ZONE).toLocalDate();
-            State state = Consents.effective(Consents.until(answers, event.at()), event.purpose(), version,
+            State state = Consents.effective(seen, event.purpose(), version,
                     Consents.pupilDecides(child.personalData().birthDate(), day), context.options().everyGuardianMustAnswer(),
                     withRight);
             boolean newText = event.answer() == null;
@@ -175,10 +182,12 @@ public final class ConsentModule implements ContentModule<ConsentOptions> {
                         LocalizedText.of("Nog geen antwoorden.", "No answers yet."))));
     }
 
-    static int versionAt(List<StoredRecord<PurposeText>> texts, String purpose, Instant moment) {
+    /** The version of a purpose's text when a record (by moment, then store id) was added. */
+    static int versionAt(List<StoredRecord<PurposeText>> texts, String purpose, Instant moment, long id) {
         int version = 0;
         for (StoredRecord<PurposeText> t : texts) {
-            if (t.value().purpose().equals(purpose) && !t.createdAt().isAfter(moment)) {
+            boolean before = t.createdAt().isBefore(moment) || (t.createdAt().equals(moment) && t.id() < id);
+            if (t.value().purpose().equals(purpose) && before) {
                 version = Math.max(version, t.value().version());
             }
         }

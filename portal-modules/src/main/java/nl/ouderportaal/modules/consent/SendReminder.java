@@ -29,7 +29,7 @@ final class SendReminder implements StaffAction<ConsentOptions, SendReminder.Inp
      * @param group only this group (id or name); empty for the whole school
      * @param confirm {@code true} to send; otherwise a dry run
      */
-    record Input(@Size(max = 64) String group, boolean confirm) {
+    record Input(@Size(max = 64) String group, Boolean confirm) {
     }
 
     @Override
@@ -73,7 +73,7 @@ final class SendReminder implements StaffAction<ConsentOptions, SendReminder.Inp
             }
         }
         int guardians = perGuardian.size();
-        if (!input.confirm()) {
+        if (!Boolean.TRUE.equals(input.confirm())) {
             return ActionOutcome.done("Er is niets verstuurd. " + guardians + " ouder(s)/verzorger(s) van " + children.size()
                                     + " kind(eren) zouden een herinnering krijgen (alleen wie een actief account heeft). "
                                     + "Vink 'Ja, verstuur de herinnering nu' aan om te versturen.",
