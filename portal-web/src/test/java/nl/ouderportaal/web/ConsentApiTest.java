@@ -123,4 +123,15 @@ class ConsentApiTest {
         assertThat(admin.get("/api/admin/modules/consent/views/class-list?group=g7").json().get("rows").toString())
                 .contains("Jansen, Tim", "nee (geen antwoord)");
     }
+
+    @Test
+    void theChildPageAsksUnderEachPurposeWithNothingPreselected() {
+        Client anna = anna();
+
+        String page = anna.get("/children/sanne/consent").body();
+
+        assertThat(page).contains("Foto's op de website", "Mogen wij foto's van uw kind op de website plaatsen?",
+                "name=\"answer\" value=\"yes\"", "name=\"answer\" value=\"no\"", "Nog niet beantwoord (telt als nee)");
+        assertThat(page).doesNotContain("checked");
+    }
 }

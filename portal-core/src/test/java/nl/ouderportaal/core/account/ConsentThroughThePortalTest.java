@@ -315,4 +315,20 @@ class ConsentThroughThePortalTest {
         assertThat(portal.staffActions().view(admin, school, ConsentModule.ID, "class-list", Map.of("group", "g8")).orElseThrow().rows())
                 .extracting(r -> r.get(0)).containsExactly("Jansen, Tim");
     }
+
+    @Test
+    void theGuardiansDataExportHoldsTheConsentPageWithItsHistoryAndEveryAnswerIsAudited() throws Exception {
+        String photos = addPurpose("Foto's op de website", "Photos on the website");
+        answer(mother, sanne, photos, "yes");
+        answer(mother, sanne, photos, "no");
+
+        String json = new String(portal.dataExports().json(portal.authentication().writePermit(session(mother))),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        var tree = nl.ouderportaal.core.render.PortalJson.mapper().readTree(json);
+        assertThat(tree.get("childPages")).extracting(p -> p.get("pageId").asText()).contains("consent");
+        assertThat(json).contains("Foto's op de website", "Nee, geen toestemming", "In het Ouderportaal");
+        assertThat(portal.audit().ofSchool(school, 50)).extracting(e -> e.action())
+                .contains("staff-action.consent.add-purpose", "action.consent.answer");
+    }
 }

@@ -11,6 +11,7 @@ import nl.ouderportaal.modules.consent.ConsentRecords.PurposeText;
 import nl.ouderportaal.modules.consent.ConsentRecords.Who;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
+import nl.ouderportaal.spi.StaffActor;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.action.StaffContext;
 import nl.ouderportaal.spi.action.StaffTable;
@@ -46,7 +47,10 @@ final class ConsentViews {
         return rows.isEmpty() ? " – " + group : " – " + rows.get(0).family().groupName();
     }
 
-    /** Who may appear in which publication: per child of a group, the effective answer per purpose. */
+    /**
+     * Who may appear in which publication: per child of a group, the effective answer per purpose. For every staff
+     * user who serves the school (the teacher on the day of the school photo); it names no guardian.
+     */
     static final class ClassList implements StaffView<ConsentOptions> {
 
         @Override
@@ -74,12 +78,12 @@ final class ConsentViews {
         }
     }
 
-    /** The families that have not answered every purpose: per child, who has not answered what. */
+    /** The families that have not answered every purpose: per child, who has not answered what. Administrators only. */
     static final class NotAnswered implements StaffView<ConsentOptions> {
 
         @Override
         public Descriptor descriptor() {
-            return new Descriptor("not-answered", LocalizedText.of("Nog niet beantwoord", "Not answered yet"), null,
+            return new Descriptor("not-answered", LocalizedText.of("Nog niet beantwoord", "Not answered yet"), StaffActor.Role.ADMIN,
                     List.of("group"));
         }
 
@@ -112,12 +116,13 @@ final class ConsentViews {
         }
     }
 
-    /** A child's proof (R-CONS-5): every answer with who, when, which version and how. */
+    /** A child's proof (R-CONS-5): every answer with who, when, which version and how; as PDF its proof to print. Administrators only. */
     static final class History implements StaffView<ConsentOptions> {
 
         @Override
         public Descriptor descriptor() {
-            return new Descriptor("history", LocalizedText.of("Bewijs per leerling", "Proof per pupil"), null, List.of("child"));
+            return new Descriptor("history", LocalizedText.of("Bewijs per leerling", "Proof per pupil"), StaffActor.Role.ADMIN,
+                    List.of("child"));
         }
 
         @Override
