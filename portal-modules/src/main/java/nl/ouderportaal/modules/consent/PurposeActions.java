@@ -268,7 +268,7 @@ final class PurposeActions {
             }
             boolean pupil = Consents.pupilDecides(student.personalData().birthDate(), context.today());
             List<GuardianId> withRight = all && !pupil ? guardians.getOrDefault(student.id(), List.of()) : List.of();
-            List<StoredRecord<Answer>> answers = ConsentRecords.answers(context.records(), student.id());
+            List<StoredRecord<Answer>> answers = entry.getValue();   // in the order they were added
             states.put(student.id(), purpose.retired() ? State.OPEN
                     : Consents.effective(answers, purpose.id(), purpose.version(), pupil, all, withRight));
         }
