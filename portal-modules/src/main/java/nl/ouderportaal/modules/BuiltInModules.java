@@ -2,6 +2,7 @@ package nl.ouderportaal.modules;
 
 import java.util.List;
 import nl.ouderportaal.modules.absences.AbsencesModule;
+import nl.ouderportaal.modules.consent.ConsentModule;
 import nl.ouderportaal.modules.groups.GroupsModule;
 import nl.ouderportaal.modules.medical.MedicalModule;
 import nl.ouderportaal.modules.methodtests.MethodTestsModule;
@@ -13,7 +14,7 @@ import nl.ouderportaal.modules.staff.StaffModule;
 import nl.ouderportaal.spi.module.ContentModule;
 
 /**
- * The nine built-in content modules (R-MOD-1), in the seed's menu order. Each is a plain
+ * The ten built-in content modules (R-MOD-1), in the seed's menu order. Each is a plain
  * {@link ContentModule}; install all, or only those whose sources the host supplies:
  *
  * <pre>{@code
@@ -28,6 +29,6 @@ public final class BuiltInModules {
     public static List<ContentModule<?>> all() {
         return List.of(new AbsencesModule(), new GroupsModule(), new StaffModule(), new MedicalModule(),
                 new MethodTestsModule(), new NationalTestsModule(), new NotesModule(), new PlansModule(),
-                new ReportsModule());
+                new ReportsModule(), new ConsentModule());
     }
 }

@@ -45,6 +45,7 @@ import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.examples.homework.HomeworkModule;
 import nl.ouderportaal.examples.homework.HomeworkSource;
 import nl.ouderportaal.modules.BuiltInModules;
+import nl.ouderportaal.modules.consent.ConsentModule;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.modules.groups.ClassmateSource;
 import nl.ouderportaal.modules.groups.GroupsModule;
@@ -166,7 +167,10 @@ public final class DemoSchool implements AutoCloseable {
                 .source(MedicalSource.class, sis)
                 .source(ClassmateSource.class, sis)
                 .source(HomeworkSource.class, sis)
-                .install(BuiltInModules.all().toArray(ContentModule[]::new))
+                // Every built-in module; consent with the SIS as its sink, so the SIS mirrors every effective answer.
+                .install(BuiltInModules.all().stream().filter(m -> !m.descriptor().id().equals(ConsentModule.ID))
+                        .toArray(ContentModule[]::new))
+                .install(new ConsentModule(sis))
                 .install(new HomeworkModule())
                 .build();
         DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox);
@@ -254,8 +258,28 @@ public final class DemoSchool implements AutoCloseable {
         portal.configuration().setOptions(main, StaffModule.ID, new StaffOptions(true, false), ADMIN_NAME);
         portal.configuration().setOptions(main, NationalTestsModule.ID, new NationalTestsOptions(
                 java.util.Map.of("IEP", Presentation.LEVEL_VALUE, "CITO", Presentation.LEVEL), Presentation.LEVEL), ADMIN_NAME);
+        addConsentPurposes(main);
         portal.configuration().updateSettings(main, new SchoolSettingsUpdate("administratie@regenboog.example.org",
                 "https://www.regenboog.example.org", false), ADMIN_NAME);
+    }
+
+    /** Three purposes the main school asks consent for (R-CONS-1), so that a new user sees the feature at once. */
+    private void addConsentPurposes(SchoolId school) {
+        List<java.util.Map<String, String>> purposes = List.of(
+                java.util.Map.of("titleNl", "Foto's en video's op de website", "titleEn", "Photos and videos on the website",
+                        "textNl", "Mogen wij foto's en video's waarop uw kind herkenbaar is plaatsen op de openbare website van de school? "
+                                + "Wij vermelden nooit de naam bij een foto.",
+                        "textEn", "May we publish photos and videos on which your child can be recognised on the school's public website? "
+                                + "We never give a name with a photo."),
+                java.util.Map.of("titleNl", "Foto's in de nieuwsbrief", "titleEn", "Photos in the newsletter",
+                        "textNl", "Mogen wij foto's waarop uw kind herkenbaar is gebruiken in de nieuwsbrief voor ouders?",
+                        "textEn", "May we use photos on which your child can be recognised in the newsletter for parents?"),
+                java.util.Map.of("titleNl", "Foto's op sociale media", "titleEn", "Photos on social media",
+                        "textNl", "Mogen wij foto's waarop uw kind herkenbaar is plaatsen op de Facebook- en Instagrampagina van de school?",
+                        "textEn", "May we post photos on which your child can be recognised on the school's Facebook and Instagram pages?"));
+        for (java.util.Map<String, String> purpose : purposes) {
+            portal.staffActions().run(ADMIN, school, ConsentModule.ID, "add-purpose", purpose).orElseThrow();
+        }
     }
 
     public Portal portal() {

@@ -78,7 +78,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         StaffSource, AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource,
         MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink, AbsenceReportSink,
-        nl.ouderportaal.spi.host.ViewingRightSink {
+        nl.ouderportaal.spi.host.ViewingRightSink, nl.ouderportaal.modules.consent.ConsentSink {
 
     private final Jdbi jdbi;
 
@@ -93,6 +93,26 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
                 create table if not exists school_closed_day (school_id varchar(64) not null, closed_day date not null,
                     primary key (school_id, closed_day));
                 """).execute());
+        // The SIS's mirror of the portal's consent (R-CONS-6); also in a demo database made before it existed.
+        jdbi.useHandle(h -> h.execute("create table if not exists consent_mirror ("
+                + "student_id varchar(64) not null, purpose varchar(64) not null, version integer not null, "
+                + "consent boolean not null, cause varchar(16) not null, changed_at timestamp with time zone not null, "
+                + "primary key (student_id, purpose))"));
+    }
+
+    /** The portal's effective consent answers, as the SIS keeps them for the school's publications. */
+    @Override
+    public void effectiveAnswerChanged(nl.ouderportaal.modules.consent.ConsentChange change) {
+        jdbi.useHandle(h -> h.createUpdate("merge into consent_mirror key (student_id, purpose) values (:s, :p, :v, :c, :cause, :at)")
+                .bind("s", change.child().value()).bind("p", change.purpose()).bind("v", change.version())
+                .bind("c", change.consent()).bind("cause", change.cause())
+                .bind("at", java.time.OffsetDateTime.ofInstant(change.at(), java.time.ZoneOffset.UTC)).execute());
+    }
+
+    /** Whether the SIS's mirror says the pupil may appear in the purpose's publications. */
+    public boolean mirroredConsent(StudentId student, String purpose) {
+        return jdbi.withHandle(h -> h.createQuery("select consent from consent_mirror where student_id = :s and purpose = :p")
+                .bind("s", student.value()).bind("p", purpose).mapTo(Boolean.class).findOne().orElse(false));
     }
 
     @Override

@@ -13,6 +13,7 @@ import nl.ouderportaal.core.guardian.ChildPage;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.modules.absences.AbsencesModule;
+import nl.ouderportaal.modules.consent.ConsentModule;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.SchoolYear;
@@ -174,5 +175,29 @@ class DemoSchoolTest {
         return Jdbi.create("jdbc:h2:file:" + dataDirectory.resolve("sis").toAbsolutePath(), "sis", "")
                 .withHandle(h -> h.createQuery("select id from student where school_id = :s")
                         .bind("s", DemoSchoolGenerator.MAIN_SCHOOL).mapTo(String.class).map(StudentId::of).list());
+    }
+
+    @Test
+    void theDemoChildIsAskedConsentForThreePurposesAndTheSisMirrorsTheEffectiveAnswer() {
+        StudentId sanne = StudentId.of(DemoSchoolGenerator.SANNE);
+        var portal = demo.portal();
+        ChildPage page = portal.guardians().modulePage(Viewer.guardian(DEMO), sanne, ConsentModule.ID, Optional.empty()).orElseThrow();
+        List<String> purposes = page.sections().stream().map(s -> s.anchor())
+                .filter(a -> a != null && !a.equals(ConsentModule.HISTORY)).toList();
+        assertThat(purposes).hasSizeGreaterThanOrEqualTo(3);
+        String session = ((nl.ouderportaal.core.account.LoginResult.Success) portal.authentication()
+                .login(DemoSchoolGenerator.DEMO_EMAIL, DemoSchool.GUARDIAN_PASSWORD)).sessionToken();
+        String purpose = purposes.get(0);
+
+        portal.actions().run(portal.authentication().writePermit(session), sanne, ConsentModule.ID, "answer",
+                java.util.Map.of("purpose", purpose, "answer", "yes")).orElseThrow();
+        assertThat(demo.sis().mirroredConsent(sanne, purpose)).isTrue();
+        var no = portal.actions().run(portal.authentication().writePermit(session), sanne, ConsentModule.ID, "answer",
+                java.util.Map.of("purpose", purpose, "answer", "no")).orElseThrow();
+
+        assertThat(no.details()).containsEntry("effective", "no");
+        assertThat(demo.sis().mirroredConsent(sanne, purpose)).isFalse();
+        assertThat(portal.staffActions().view(DemoSchool.ADMIN, SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL), ConsentModule.ID,
+                "history", java.util.Map.of("child", sanne.value())).orElseThrow().rows()).hasSize(2);
     }
 }

@@ -231,6 +231,11 @@ final class Oracle {
                 pages.put(page(id, GROUPS, CURRENT), groupPage(world, child, school));
                 years.put(page(id, GROUPS, CURRENT), List.of(CURRENT));
             }
+            if (school.active().contains(World.CONSENT)) {
+                // The worlds' schools ask no consent: the page names the child and its purposes, none.
+                pages.put(page(id, World.CONSENT, CURRENT), new LinkedHashSet<>(List.of(id)));
+                years.put(page(id, World.CONSENT, CURRENT), List.of(CURRENT));
+            }
             List<SchoolYear> selectable = selectableYears(school);
             for (String module : World.EARLIER_YEARS) {
                 if (!school.active().contains(module)) {

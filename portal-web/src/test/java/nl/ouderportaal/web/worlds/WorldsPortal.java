@@ -71,7 +71,7 @@ import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.web.PortalWeb;
 
 /**
- * ONE long-lived portal (H2 in memory, the web layer on a free port) with all nine built-in modules over
+ * ONE long-lived portal (H2 in memory, the web layer on a free port) with all built-in modules over
  * ONE in-memory host, into which worlds are loaded one after the other. The portal reads the host on demand
  * and keeps no cache of it, nor of settings, switches, options or news (SchoolConfiguration: "nothing is
  * cached"), so refilling the host and changing the portal's settings between worlds is the same as a new
