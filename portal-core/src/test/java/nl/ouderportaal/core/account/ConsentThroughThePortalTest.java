@@ -93,7 +93,7 @@ class ConsentThroughThePortalTest {
     }
 
     private String session(GuardianId guardian) {
-        return store.jdbi().inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
                 Duration.ofHours(12)).start(h, guardian, null, null));
     }
 
@@ -263,7 +263,7 @@ class ConsentThroughThePortalTest {
 
         assertThat(sent.details()).containsEntry("sent", true).containsEntry("guardians", 2);
         assertThat(mails("consent-reminder")).isEqualTo(before + 2);
-        String text = store.jdbi().withHandle(h -> h.createQuery(
+        String text = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                 "select body_text from mail_outbox where kind = 'consent-reminder' and recipient = 'piet@example.org'").mapTo(String.class).one());
         assertThat(text).contains("OBS De Regenboog vraagt uw toestemming", "- Sanne Jansen: Foto's in de schoolgids")
                 .doesNotContain("Tim", "website");
@@ -272,7 +272,7 @@ class ConsentThroughThePortalTest {
     }
 
     private int mails(String kind) {
-        return store.jdbi().withHandle(h -> h.createQuery("select count(*) from mail_outbox where kind = :kind").bind("kind", kind)
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select count(*) from mail_outbox where kind = :kind").bind("kind", kind)
                 .mapTo(Integer.class).one());
     }
 
