@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import nl.ouderportaal.core.guice.PortalGuiceModule;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.absences.AbsenceSource;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.spi.host.ActivitySource;

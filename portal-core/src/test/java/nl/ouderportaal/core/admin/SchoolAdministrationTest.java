@@ -24,7 +24,7 @@ import nl.ouderportaal.core.settings.DashboardImages;
 import nl.ouderportaal.core.settings.ModuleSwitch;
 import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.core.testing.OnBothDatabases;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.modules.absences.AbsencesModule;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.spi.GuardianId;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.render.PortalJson;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.BuiltInModules;
 import nl.ouderportaal.modules.groups.GroupsOptions;
 import nl.ouderportaal.modules.groups.Lesson;

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.core.testing.OnBothDatabases;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.core.validation.Violation;
