@@ -38,6 +38,8 @@ import nl.ouderportaal.spi.notify.NotificationChannel;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
+import nl.ouderportaal.core.internal.PortalMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.ouderportaal.core.settings.SchoolConfiguration;
 import nl.ouderportaal.core.settings.SettingsRepository;
 import nl.ouderportaal.core.store.PortalStore;
@@ -103,6 +105,8 @@ public final class Portal implements AutoCloseable {
     private final AccountEmails accountEmails;
     private final Housekeeping housekeeping;
     private final AccountSettings accountSettings;
+    private final PortalMetrics metrics;
+    private final PortalHealth health;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
@@ -110,6 +114,7 @@ public final class Portal implements AutoCloseable {
         this.modules = modules;
         this.clock = builder.clock;
         this.accountSettings = builder.accountSettings;
+        this.metrics = new PortalMetrics(builder.meterRegistry);
         ModuleOptionsCodec codec = new ModuleOptionsCodec();
         CommandValidator validator = new CommandValidator();
         SettingsRepository settings = new SettingsRepository(store);
@@ -125,7 +130,7 @@ public final class Portal implements AutoCloseable {
                 builder.zone);
 
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
-                audit, clock, builder.zone);
+                audit, clock, builder.zone, metrics);
         this.accounts = services.accounts();
         this.invitations = services.invitations();
         this.authentication = services.authentication();
@@ -143,7 +148,10 @@ public final class Portal implements AutoCloseable {
         this.replies = new Replies(store, sources, guardians, authentication, audit, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
-        this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
+        this.mailDispatcher = builder.mailTransport == null ? null
+                : new MailDispatcher(outbox, builder.mailTransport, clock, metrics);
+        metrics.bindStore(store, clock, builder.accountSettings.idleTimeout());
+        this.health = new PortalHealth(store, java.util.Optional.ofNullable(mailDispatcher), clock);
     }
 
     public static Builder builder() {
@@ -280,6 +288,19 @@ public final class Portal implements AutoCloseable {
         return clock;
     }
 
+    /** Liveness and readiness of this node: store, migrations, mail dispatcher, the oldest waiting mail. */
+    public PortalHealth health() {
+        return health;
+    }
+
+    /**
+     * The Micrometer registry the portal records its meters in: the host's ({@link Builder#metrics}), or
+     * an empty composite registry that records nothing. portal-web times its requests here.
+     */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     /** Closes the store if the portal opened it (an H2 file store made by the builder). */
     @Override
     public void close() {
@@ -305,8 +326,19 @@ public final class Portal implements AutoCloseable {
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
         private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
         private final List<NotificationChannel> channels = new ArrayList<>();
+        private MeterRegistry meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * The host's Micrometer registry for the portal's meters: logins by outcome, active sessions, the
+         * outbox (pending, oldest, sent, retried, failed), actions per module and, with portal-web, request
+         * timings per route. Without it nothing is recorded.
+         */
+        public Builder metrics(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
         }
 
         /**

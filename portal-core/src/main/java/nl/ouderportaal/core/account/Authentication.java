@@ -3,6 +3,7 @@ package nl.ouderportaal.core.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import nl.ouderportaal.core.internal.PortalMetrics;
 import java.util.Optional;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -36,10 +37,13 @@ public final class Authentication {
     private final AuditLog audit;
     private final AccountSettings settings;
     private final Clock clock;
+    private final PortalMetrics metrics;
 
     Authentication(PortalStore store, AccountRepository accounts, OneTimeTokens tokens, Sessions sessions,
                    LoginThrottle throttle, RateLimits rateLimits, PasswordHasher hasher, PasswordPolicy policy,
-                   MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock) {
+                   MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock,
+                   PortalMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -57,11 +61,20 @@ public final class Authentication {
 
     /** Logs in with the account's email address and password. */
     public LoginResult login(String email, String password) {
+        // Why a refusal was given, for the meters only: never shown (R-ACC-7).
+        String[] refusal = {"refused"};
+        LoginResult result = attemptLogin(email, password, refusal);
+        metrics.login(result instanceof LoginResult.Success ? "success" : refusal[0]);
+        return result;
+    }
+
+    private LoginResult attemptLogin(String email, String password, String[] refusal) {
         Instant now = clock.instant();
         char[] secret = password == null ? new char[0] : password.toCharArray();
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (email == null || email.isBlank() || email.length() > 320 || length > PasswordPolicy.MAX_LENGTH) {
             hasher.verifyDummy(secret);
+            refusal[0] = "invalid";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
@@ -83,6 +96,7 @@ public final class Authentication {
         if (outcome == LoginThrottle.Outcome.WAITING) {
             hasher.verifyDummy(secret);
             store.jdbi().useHandle(h -> audit(h, "login.throttled", known, null));
+            refusal[0] = "throttled";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         if (outcome == LoginThrottle.Outcome.REFUSED) {
