@@ -3,7 +3,6 @@ package nl.ouderportaal.core.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +26,8 @@ import nl.ouderportaal.core.store.Timestamps;
  *   <li>{@code portal.outbox.sent}, {@code portal.outbox.retried}, {@code portal.outbox.failed} (counters;
  *       failed means given up)</li>
  *   <li>{@code portal.actions} (counter; tags {@code module}, {@code action}, {@code outcome})</li>
- *   <li>{@code portal.http.requests} (timer, recorded by portal-web; tags {@code method}, {@code route},
- *       {@code status})</li>
+ *   <li>{@code portal.http.requests} (timer, recorded by portal-web in {@code Portal#meterRegistry()}; tags
+ *       {@code method}, {@code route} (the route's template, never the raw path), {@code status})</li>
  * </ul>
  * Tags never hold an address, a name, a token or an id of a person.
  */
@@ -86,12 +85,6 @@ public final class PortalMetrics {
      */
     public void actionRan(String moduleId, String actionId, String outcome) {
         registry.counter("portal.actions", "module", moduleId, "action", actionId, "outcome", outcome).increment();
-    }
-
-    /** Records the time of one web request, by route template (never the raw path, which may hold ids). */
-    public void request(String method, String route, int status, Duration took) {
-        Timer.builder("portal.http.requests").tag("method", method).tag("route", route)
-                .tag("status", Integer.toString(status)).register(registry).record(took);
     }
 
     /**
