@@ -1,13 +1,11 @@
 package nl.ouderportaal.core;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.net.URI;
 import nl.ouderportaal.core.account.AccountRepository;
 import nl.ouderportaal.core.account.AccountEmails;
 import nl.ouderportaal.core.account.AccountServices;
@@ -67,9 +65,14 @@ import org.slf4j.LoggerFactory;
  *     .source(ActivitySource.class, activities)
  *     .source(AbsenceSource.class, absences)
  *     .install(new AbsencesModule())
+ *     .accounts(AccountSettings.defaults(URI.create("https://ouders.school.nl/")))
+ *     .mail(smtpSettings)
  *     .build();
  * GuardianHome home = portal.guardians().home(Viewer.guardian(GuardianId.of("g-17")));
  * }</pre>
+ *
+ * <p>{@code store} and {@code accounts} are required; without {@code mail} the outbox is not sent (a
+ * warning at build time says so).
  */
 public final class Portal implements AutoCloseable {
 
@@ -80,7 +83,6 @@ public final class Portal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Portal.class);
 
     private final PortalStore store;
-    private final boolean ownsStore;
     private final InstalledModules modules;
     private final GuardianPortal guardians;
     private final SchoolConfiguration configuration;
@@ -110,7 +112,6 @@ public final class Portal implements AutoCloseable {
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
-        this.ownsStore = builder.ownsStore;
         this.modules = modules;
         this.clock = builder.clock;
         this.accountSettings = builder.accountSettings;
@@ -301,14 +302,11 @@ public final class Portal implements AutoCloseable {
         return metrics.registry();
     }
 
-    /** Closes the store if the portal opened it (an H2 file store made by the builder). */
+    /** Stops the mail dispatcher; the store is the host's to close, after the portal. */
     @Override
     public void close() {
         if (mailDispatcher != null) {
             mailDispatcher.close();
-        }
-        if (ownsStore) {
-            store.close();
         }
     }
 
@@ -318,10 +316,9 @@ public final class Portal implements AutoCloseable {
         private final List<ContentModule<?>> installed = new ArrayList<>();
         private boolean discover;
         private PortalStore store;
-        private boolean ownsStore;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
+        private AccountSettings accountSettings;
         private MailTransport mailTransport;
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
         private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
@@ -343,7 +340,8 @@ public final class Portal implements AutoCloseable {
 
         /**
          * Account behaviour, above all the portal's public address from which every link in a mail is
-         * built. Defaults to {@link AccountSettings#defaults} at {@code http://localhost:8080/}.
+         * built, such as {@code AccountSettings.defaults(URI.create("https://ouders.school.nl/"))}. Required:
+         * a default would send guardians links to a machine that is not the portal.
          */
         public Builder accounts(AccountSettings settings) {
             this.accountSettings = Objects.requireNonNull(settings, "settings");
@@ -377,21 +375,32 @@ public final class Portal implements AutoCloseable {
             return this;
         }
 
-        /** Sends the outbox over SMTP. Without mail configured, mails wait in the outbox. */
+        /**
+         * Sends the outbox over SMTP. Without mail configured, {@link Portal#mailDispatcher()} is empty and
+         * every mail (invitations, password links) waits in the outbox unsent; {@link #build()} warns so.
+         */
         public Builder mail(SmtpSettings smtp) {
             return mail(new SmtpMailTransport(smtp));
         }
 
-        /** Sends the outbox with the given transport. */
+        /**
+         * Sends the outbox with the given transport: your own mail service, or in tests a transport that
+         * keeps the mails ({@code CapturedMail} of portal-testing). {@link Portal#mailDispatcher()} then
+         * sends the outbox, every few seconds once {@link MailDispatcher#start started}, or at once with
+         * {@link MailDispatcher#drainOnce()}.
+         */
         public Builder mail(MailTransport transport) {
             this.mailTransport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
-        /** The portal's store; the H2 file database {@code ./data/portal} when not set. */
+        /**
+         * The portal's store, required: {@code PortalStore.h2File(Path.of("/var/lib/portal/portal"))} for one
+         * node, {@code PortalStore.jdbc(...)} or {@code PortalStore.of(dataSource)} for PostgreSQL. The host
+         * closes it after the portal.
+         */
         public Builder store(PortalStore store) {
             this.store = Objects.requireNonNull(store, "store");
-            this.ownsStore = false;
             return this;
         }
 
@@ -454,8 +463,18 @@ public final class Portal implements AutoCloseable {
             }
             modules.requireSources(hostSources.registered());
             if (store == null) {
-                store = PortalStore.h2File(Path.of("data", "portal"));
-                ownsStore = true;
+                throw new PortalConfigurationException("The portal needs a store: add .store(PortalStore.h2File("
+                        + "Path.of(\"/var/lib/portal/portal\"))) for one node, or .store(PortalStore.jdbc(url, user, password, "
+                        + "poolSize)) for PostgreSQL (with Guice: bind PortalStore).");
+            }
+            if (accountSettings == null) {
+                throw new PortalConfigurationException("The portal needs its public address, from which the links in its "
+                        + "mails are built: add .accounts(AccountSettings.defaults(URI.create(\"https://ouders.school.nl/\"))) "
+                        + "(with Guice: PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(...)).");
+            }
+            if (mailTransport == null) {
+                LOG.warn("No mail configured (Portal.builder().mail(...)): mailDispatcher() is empty and invitations and "
+                        + "password links wait in the outbox unsent");
             }
             try {
                 store.migrate();

@@ -38,7 +38,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Invitations invitations = new Invitations(store, sources, repository, tokens, outbox, mails, audit, settings, clock);
         LoginThrottle throttle = new LoginThrottle(store);
         Authentication authentication = new Authentication(store, repository, tokens, sessions, throttle,
-                new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock, metrics);
+                new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock, metrics, sources);
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
                 settings.absoluteTimeout(), throttle);

@@ -3,6 +3,7 @@ package nl.ouderportaal.core.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.internal.PortalMetrics;
 import java.util.Optional;
 import nl.ouderportaal.core.audit.AuditEvent;
@@ -38,12 +39,16 @@ public final class Authentication {
     private final AccountSettings settings;
     private final Clock clock;
     private final PortalMetrics metrics;
+    private final HostSources sources;
+    private final ChildrensSchools childrensSchools;
 
     Authentication(PortalStore store, AccountRepository accounts, OneTimeTokens tokens, Sessions sessions,
                    LoginThrottle throttle, RateLimits rateLimits, PasswordHasher hasher, PasswordPolicy policy,
                    MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock,
-                   PortalMetrics metrics) {
+                   PortalMetrics metrics, HostSources sources) {
         this.metrics = metrics;
+        this.sources = sources;
+        this.childrensSchools = new ChildrensSchools(sources);
         this.store = store;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -123,6 +128,22 @@ public final class Authentication {
                 .orElseGet(() -> new LoginResult.Refused(LoginResult.REFUSED));
     }
 
+    /** The names and towns of the guardian's children's schools: words a password must not be made of. */
+    private java.util.List<String> givenAway(Optional<GuardianId> guardian) {
+        if (guardian.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (nl.ouderportaal.spi.host.School school : sources.get(nl.ouderportaal.spi.host.SchoolSource.class)
+                .schools(childrensSchools.of(guardian.get()))) {
+            words.add(school.name());
+            if (school.address() != null) {
+                words.add(school.address().city());
+            }
+        }
+        return words;
+    }
+
     /** Ends the session server-side (R-ACC-8). */
     public void logout(String sessionToken) {
         sessions.resolve(sessionToken).ifPresent(session -> {
@@ -161,7 +182,7 @@ public final class Authentication {
             throw PortalValidationException.of("currentPassword", "Uw huidige wachtwoord klopt niet, of u moet even wachten.",
                     "Your current password is not right, or you must wait a moment.");
         }
-        policy.refusal(newPassword).ifPresent(message -> {
+        policy.refusal(newPassword, givenAway(Optional.of(session.guardian()))).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });
@@ -208,7 +229,7 @@ public final class Authentication {
     }
 
     private void setPassword(String token, String newPassword, TokenPurpose purpose) {
-        policy.refusal(newPassword).ifPresent(message -> {
+        policy.refusal(newPassword, givenAway(token == null ? Optional.empty() : tokens.owner(token))).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });

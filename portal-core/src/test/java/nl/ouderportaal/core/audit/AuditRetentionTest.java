@@ -21,6 +21,7 @@ class AuditRetentionTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (PortalStore store = stores.get()) {
             Portal portal = new InMemoryHost().register(Portal.builder()).store(store).clock(clock)
+                    .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/")))
                     .auditRetention(Duration.ofDays(30)).build();
             SchoolId school = SchoolId.of("regenboog");
             portal.configuration().setMaintenanceMode(school, true, "beheerder");
