@@ -57,7 +57,8 @@ class SchoolAdministrationTest {
             parent = host.addGuardian("parent", "Anna", "Jansen").id();
             var sanne = host.addStudent("sanne", REGENBOOG, "Sanne", LocalDate.of(2016, 1, 1), EnrolmentStatus.IN_EDUCATION).id();
             host.link(parent, sanne, true);
-            portal = host.register(Portal.builder()).store(store).install(new AbsencesModule()).build();
+            portal = host.register(Portal.builder())
+                    .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).install(new AbsencesModule()).build();
             portal.accounts().importActiveAccount(parent, "anna@example.org", "test");
         }
 

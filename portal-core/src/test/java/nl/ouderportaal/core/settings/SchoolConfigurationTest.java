@@ -51,7 +51,8 @@ class SchoolConfigurationTest {
 
     private static void withPortal(Supplier<PortalStore> stores, Consumer<Portal> test) {
         try (PortalStore store = stores.get()) {
-            Portal portal = new InMemoryHost().register(Portal.builder()).store(store).clock(CLOCK)
+            Portal portal = new InMemoryHost().register(Portal.builder())
+                    .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(CLOCK)
                     .install(new AbsencesModule(), new DiaryModule()).build();
             test.accept(portal);
         }
