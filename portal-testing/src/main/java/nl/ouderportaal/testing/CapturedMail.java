@@ -16,7 +16,7 @@ import nl.ouderportaal.core.mail.QueuedMail;
  *
  * <pre>{@code
  * CapturedMail mail = new CapturedMail();
- * Portal portal = host.registerAll(Portal.builder()).mail(mail)...build();
+ * Portal portal = host.registerAll(Portal.builder()).store(store).accounts(settings).mail(mail).build();
  * portal.invitations().inviteOne(admin, school, guardian);
  * portal.mailDispatcher().orElseThrow().drainOnce();
  * URI link = mail.lastTo("anna@example.org").links().get(0);

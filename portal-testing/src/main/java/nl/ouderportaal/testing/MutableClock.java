@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
- * Portal portal = host.registerAll(Portal.builder()).clock(clock)...build();
+ * Portal portal = host.registerAll(Portal.builder()).store(store).accounts(settings).clock(clock).build();
  * clock.advance(Duration.ofDays(8));   // an invitation link of 7 days has now expired
  * }</pre>
  *

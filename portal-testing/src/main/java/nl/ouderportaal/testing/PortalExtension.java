@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     @Test
  *     void showsHomework() {
  *         School school = portal.host().addSchool("brin-01", "OBS De Regenboog");
- *         portal.portal().guardians()...;
+ *         GuardianId anna = portal.host().addGuardian("g-1", "Anna", "Jansen").id();
+ *         assertThat(portal.portal().guardians().home(Viewer.guardian(anna)).children()).isEmpty();
  *     }
  * }
  * }</pre>

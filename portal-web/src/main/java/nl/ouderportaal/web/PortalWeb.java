@@ -245,7 +245,7 @@ public final class PortalWeb implements AutoCloseable {
          *
          * <pre>{@code
          * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-         * Portal portal = Portal.builder()...metrics(prometheus).build();
+         * Portal portal = host.registerAll(Portal.builder()).store(store).accounts(settings).metrics(prometheus).build();
          * PortalWeb web = PortalWeb.builder(portal).prometheusMetrics(prometheus, System.getenv("METRICS_TOKEN")).build();
          * }</pre>
          *

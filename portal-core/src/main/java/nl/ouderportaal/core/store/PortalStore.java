@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * PortalStore store = PortalStore.h2File(Path.of("data/portal")); // embedded default, no server
- * PortalStore store = PortalStore.of(hikariDataSource);          // PostgreSQL in production
+ * PortalStore postgres = PortalStore.of(hikariDataSource);       // PostgreSQL in production
  * }</pre>
  */
 public final class PortalStore implements AutoCloseable {
