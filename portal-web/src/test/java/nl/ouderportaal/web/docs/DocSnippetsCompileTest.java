@@ -8,10 +8,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
@@ -86,8 +91,8 @@ class DocSnippetsCompileTest {
         String body = code.lines().filter(l -> !l.strip().equals("...") && !l.strip().startsWith("... "))
                 .reduce("", (a, b) -> a + b + "\n");
         boolean members = DECLARES_MEMBERS.matcher(body).find();
-        return IMPORTS + "\n@SuppressWarnings(\"all\")\nabstract class " + className + " extends "
-                + SnippetGivens.class.getName() + " {\n"
+        return "package " + SnippetGivens.class.getPackageName() + ";\n" + IMPORTS
+                + "\n@SuppressWarnings(\"all\")\nabstract class " + className + " extends SnippetGivens {\n"
                 + (members ? body : "void snippet() throws Exception {\n" + body + "\n}\n") + "}\n";
     }
 
@@ -98,22 +103,30 @@ class DocSnippetsCompileTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = Files.createTempDirectory("snippets");
-        List<String> failures = new ArrayList<>();
+        // One compilation of every snippet, each in a file of its own: errors are told apart by file.
+        List<JavaFileObject> files = new ArrayList<>();
+        Map<String, String> whereOf = new HashMap<>();
         int n = 0;
         for (Snippet snippet : snippets) {
             String name = "Snippet" + (++n);
             String source = compilationUnit(name, snippet.code());
-            JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
+            whereOf.put(name, snippet.where());
+            files.add(new SimpleJavaFileObject(URI.create("string:///" + name + ".java"), JavaFileObject.Kind.SOURCE) {
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return source;
                 }
-            };
-            StringWriter errors = new StringWriter();
-            boolean ok = compiler.getTask(errors, null, null, List.of("-classpath", classPath, "-d", out.toString(),
-                    "-proc:none", "-Xlint:none", "-nowarn"), null, List.of(file)).call();
-            if (!ok) {
-                failures.add(snippet.where() + ":\n" + errors);
+            });
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        compiler.getTask(new StringWriter(), null, diagnostics, List.of("-classpath", classPath, "-d", out.toString(),
+                "-proc:none", "-Xlint:none", "-nowarn", "-Xmaxerrs", "1000"), null, files).call();
+        Map<String, List<String>> failures = new TreeMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR) {
+                String file = d.getSource() == null ? "?" : d.getSource().getName().replaceAll(".*/|\\.java$", "");
+                failures.computeIfAbsent(whereOf.getOrDefault(file, file), k -> new ArrayList<>())
+                        .add("line " + d.getLineNumber() + ": " + d.getMessage(null));
             }
         }
         assertThat(failures).as("snippets that do not compile").isEmpty();

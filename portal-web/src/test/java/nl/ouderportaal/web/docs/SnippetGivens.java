@@ -79,8 +79,18 @@ abstract class SnippetGivens {
         }
     }
 
-    abstract static class JdbcSchoolSource implements SchoolSource {
+    static class JdbcSchoolSource implements SchoolSource {
         JdbcSchoolSource(DataSource dataSource) {
+        }
+
+        @Override
+        public List<nl.ouderportaal.spi.host.School> schools(java.util.Collection<SchoolId> ids) {
+            return List.of();
+        }
+
+        @Override
+        public List<SchoolYear> schoolYears(SchoolId school) {
+            return List.of();
         }
     }
 
