@@ -44,6 +44,7 @@ public final class AccountExportWorld implements AutoCloseable {
         store = PortalStore.h2File(directory.resolve("portal"));
         portal = Portal.builder()
                 .store(store)
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/")))
                 .clock(BenchmarkWorlds.CLOCK)
                 .zone(BenchmarkWorlds.ZONE)
                 .source(SchoolSource.class, sis)

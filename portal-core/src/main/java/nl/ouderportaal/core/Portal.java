@@ -1,6 +1,5 @@
 package nl.ouderportaal.core;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,6 +43,8 @@ import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.internal.InstalledModules;
 import nl.ouderportaal.core.internal.ModuleOptionsCodec;
+import nl.ouderportaal.core.internal.PortalMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.ouderportaal.core.settings.SchoolConfiguration;
 import nl.ouderportaal.core.internal.SettingsRepository;
 import nl.ouderportaal.core.store.PortalStore;
@@ -71,9 +72,14 @@ import org.slf4j.LoggerFactory;
  *     .source(ActivitySource.class, activities)
  *     .source(AbsenceSource.class, absences)
  *     .install(new AbsencesModule())
+ *     .accounts(AccountSettings.defaults(URI.create("https://ouders.school.nl/")))
+ *     .mail(smtpSettings)
  *     .build();
  * GuardianHome home = portal.guardians().home(Viewer.guardian(GuardianId.of("g-17")));
  * }</pre>
+ *
+ * <p>{@code store} and {@code accounts} are required; without {@code mail} the outbox is not sent (a
+ * warning at build time says so).
  */
 public final class Portal implements AutoCloseable {
 
@@ -84,7 +90,6 @@ public final class Portal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Portal.class);
 
     private final PortalStore store;
-    private final boolean ownsStore;
     private final InstalledModules modules;
     private final GuardianPortal guardians;
     private final SchoolConfiguration configuration;
@@ -112,14 +117,16 @@ public final class Portal implements AutoCloseable {
     private final AccountEmails accountEmails;
     private final Housekeeping housekeeping;
     private final AccountSettings accountSettings;
+    private final PortalMetrics metrics;
+    private final PortalHealth health;
 
     private Portal(Builder builder, InstalledModules modules, HostSources sources) {
         this.store = builder.store;
-        this.ownsStore = builder.ownsStore;
         this.modules = modules;
         this.clock = builder.clock;
         this.zone = builder.zone;
         this.accountSettings = builder.accountSettings;
+        this.metrics = new PortalMetrics(builder.meterRegistry);
         ModuleOptionsCodec codec = new ModuleOptionsCodec();
         CommandValidator validator = new CommandValidator();
         SettingsRepository settings = new SettingsRepository(store);
@@ -137,7 +144,7 @@ public final class Portal implements AutoCloseable {
                 builder.zone, snapshots);
 
         AccountServices services = AccountServices.create(store, sources, builder.accountSettings, outbox, validator,
-                audit, clock, builder.zone);
+                audit, clock, builder.zone, metrics);
         this.accounts = services.accounts();
         this.invitations = services.invitations();
         this.authentication = services.authentication();
@@ -159,7 +166,10 @@ public final class Portal implements AutoCloseable {
         this.dataExports = new DataExports(guardians, authentication, audit, store, clock);
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
-        this.mailDispatcher = builder.mailTransport == null ? null : new MailDispatcher(outbox, builder.mailTransport, clock);
+        this.mailDispatcher = builder.mailTransport == null ? null
+                : new MailDispatcher(outbox, builder.mailTransport, clock, metrics);
+        metrics.bindStore(store, clock, builder.accountSettings.idleTimeout());
+        this.health = new PortalHealth(store, java.util.Optional.ofNullable(mailDispatcher), clock);
     }
 
     public static Builder builder() {
@@ -318,14 +328,25 @@ public final class Portal implements AutoCloseable {
         return zone;
     }
 
-    /** Closes the store if the portal opened it (an H2 file store made by the builder). */
+
+    /** Liveness and readiness of this node: store, migrations, mail dispatcher, the oldest waiting mail. */
+    public PortalHealth health() {
+        return health;
+    }
+
+    /**
+     * The Micrometer registry the portal records its meters in: the host's ({@link Builder#metrics}), or
+     * an empty composite registry that records nothing. portal-web times its requests here.
+     */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
+    /** Stops the mail dispatcher; the store is the host's to close, after the portal. */
     @Override
     public void close() {
         if (mailDispatcher != null) {
             mailDispatcher.close();
-        }
-        if (ownsStore) {
-            store.close();
         }
     }
 
@@ -335,10 +356,9 @@ public final class Portal implements AutoCloseable {
         private final List<ContentModule<?>> installed = new ArrayList<>();
         private boolean discover;
         private PortalStore store;
-        private boolean ownsStore;
         private Clock clock = Clock.systemUTC();
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        private AccountSettings accountSettings = AccountSettings.defaults(URI.create("http://localhost:8080/"));
+        private AccountSettings accountSettings;
         private MailTransport mailTransport;
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
         private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
@@ -346,13 +366,25 @@ public final class Portal implements AutoCloseable {
         private final java.util.Set<String> withoutActions = new java.util.HashSet<>();
         private int maxActions = 30;
         private java.time.Duration actionWindow = java.time.Duration.ofHours(1);
+        private MeterRegistry meterRegistry;
 
         private Builder() {
         }
 
         /**
+         * The host's Micrometer registry for the portal's meters: logins by outcome, active sessions, the
+         * outbox (pending, oldest, sent, retried, failed), actions per module and, with portal-web, request
+         * timings per route. Without it nothing is recorded.
+         */
+        public Builder metrics(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
          * Account behaviour, above all the portal's public address from which every link in a mail is
-         * built. Defaults to {@link AccountSettings#defaults} at {@code http://localhost:8080/}.
+         * built, such as {@code AccountSettings.defaults(URI.create("https://ouders.school.nl/"))}. Required:
+         * a default would send guardians links to a machine that is not the portal.
          */
         public Builder accounts(AccountSettings settings) {
             this.accountSettings = Objects.requireNonNull(settings, "settings");
@@ -386,21 +418,32 @@ public final class Portal implements AutoCloseable {
             return this;
         }
 
-        /** Sends the outbox over SMTP. Without mail configured, mails wait in the outbox. */
+        /**
+         * Sends the outbox over SMTP. Without mail configured, {@link Portal#mailDispatcher()} is empty and
+         * every mail (invitations, password links) waits in the outbox unsent; {@link #build()} warns so.
+         */
         public Builder mail(SmtpSettings smtp) {
             return mail(new SmtpMailTransport(smtp));
         }
 
-        /** Sends the outbox with the given transport. */
+        /**
+         * Sends the outbox with the given transport: your own mail service, or in tests a transport that
+         * keeps the mails ({@code CapturedMail} of portal-testing). {@link Portal#mailDispatcher()} then
+         * sends the outbox, every few seconds once {@link MailDispatcher#start started}, or at once with
+         * {@link MailDispatcher#drainOnce()}.
+         */
         public Builder mail(MailTransport transport) {
             this.mailTransport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
-        /** The portal's store; the H2 file database {@code ./data/portal} when not set. */
+        /**
+         * The portal's store, required: {@code PortalStore.h2File(Path.of("/var/lib/portal/portal"))} for one
+         * node, {@code PortalStore.jdbc(...)} or {@code PortalStore.of(dataSource)} for PostgreSQL. The host
+         * closes it after the portal.
+         */
         public Builder store(PortalStore store) {
             this.store = Objects.requireNonNull(store, "store");
-            this.ownsStore = false;
             return this;
         }
 
@@ -486,8 +529,18 @@ public final class Portal implements AutoCloseable {
             }
             modules.requireSources(hostSources.registered());
             if (store == null) {
-                store = PortalStore.h2File(Path.of("data", "portal"));
-                ownsStore = true;
+                throw new PortalConfigurationException("The portal needs a store: add .store(PortalStore.h2File("
+                        + "Path.of(\"/var/lib/portal/portal\"))) for one node, or .store(PortalStore.jdbc(url, user, password, "
+                        + "poolSize)) for PostgreSQL (with Guice: bind PortalStore).");
+            }
+            if (accountSettings == null) {
+                throw new PortalConfigurationException("The portal needs its public address, from which the links in its "
+                        + "mails are built: add .accounts(AccountSettings.defaults(URI.create(\"https://ouders.school.nl/\"))) "
+                        + "(with Guice: PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(...)).");
+            }
+            if (mailTransport == null) {
+                LOG.warn("No mail configured (Portal.builder().mail(...)): mailDispatcher() is empty and invitations and "
+                        + "password links wait in the outbox unsent");
             }
             try {
                 store.migrate();

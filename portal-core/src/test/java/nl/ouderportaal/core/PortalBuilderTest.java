@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import nl.ouderportaal.core.guice.PortalGuiceModule;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.absences.AbsenceSource;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.spi.host.ActivitySource;
@@ -48,15 +48,15 @@ class PortalBuilderTest {
 
     @Test
     void installsModulesExplicitlyInTheGivenOrder() {
-        Portal portal = host.register(Portal.builder()).store(store).install(new AbsencesModule()).build();
+        Portal portal = host.register(Portal.builder()).store(store).accounts(ACCOUNTS).install(new AbsencesModule()).build();
 
         assertThat(portal.installedModules()).extracting(ModuleDescriptor::id).containsExactly("absences");
     }
 
     @Test
     void discoversModulesOnlyWhenAsked() {
-        Portal without = host.register(Portal.builder()).store(store).build();
-        Portal with = host.registerAll(Portal.builder()).store(store).discoverModules().build();
+        Portal without = host.register(Portal.builder()).store(store).accounts(ACCOUNTS).build();
+        Portal with = host.registerAll(Portal.builder()).store(store).accounts(ACCOUNTS).discoverModules().build();
 
         assertThat(without.installedModules()).isEmpty();
         assertThat(with.installedModules()).extracting(ModuleDescriptor::id).containsExactlyInAnyOrder("absences", "groups",
@@ -65,7 +65,7 @@ class PortalBuilderTest {
 
     @Test
     void twoModulesWithOneIdFailNamingBoth() {
-        Portal.Builder builder = host.register(Portal.builder()).store(store).install(new AbsencesModule(), new Impostor());
+        Portal.Builder builder = host.register(Portal.builder()).store(store).accounts(ACCOUNTS).install(new AbsencesModule(), new Impostor());
 
         assertThatThrownBy(builder::build).isInstanceOf(PortalConfigurationException.class)
                 .hasMessageContaining("'absences'")
@@ -75,7 +75,7 @@ class PortalBuilderTest {
 
     @Test
     void discoveringAnExplicitlyInstalledModuleIsADuplicate() {
-        Portal.Builder builder = host.registerAll(Portal.builder()).store(store).install(new AbsencesModule()).discoverModules();
+        Portal.Builder builder = host.registerAll(Portal.builder()).store(store).accounts(ACCOUNTS).install(new AbsencesModule()).discoverModules();
 
         assertThatThrownBy(builder::build).isInstanceOf(PortalConfigurationException.class).hasMessageContaining("'absences'");
     }
@@ -91,7 +91,7 @@ class PortalBuilderTest {
 
     @Test
     void aMissingCoreSourceFailsNamingTheSource() {
-        Portal.Builder builder = Portal.builder().store(store)
+        Portal.Builder builder = Portal.builder().store(store).accounts(ACCOUNTS)
                 .source(SchoolSource.class, host).source(StudentSource.class, host)
                 .source(GroupSource.class, host).source(ActivitySource.class, host);
 
@@ -114,6 +114,7 @@ class PortalBuilderTest {
             protected void configure() {
                 PortalGuiceModule.contentModules(binder()).addBinding().toInstance(new AbsencesModule());
                 PortalGuiceModule.clock(binder()).setBinding().toInstance(clock);
+                PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(ACCOUNTS);
                 bind(PortalStore.class).toInstance(store);
                 install(coreSourceBindings());
                 bind(AbsenceSource.class).toInstance(host);
@@ -153,6 +154,7 @@ class PortalBuilderTest {
             @Override
             protected void configure() {
                 PortalGuiceModule.contentModules(binder()).addBinding().toInstance(new AbsencesModule());
+                PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(ACCOUNTS);
                 bind(PortalStore.class).toInstance(store);
                 install(coreSourceBindings());
             }
@@ -163,6 +165,59 @@ class PortalBuilderTest {
                 .hasMessageContaining("Content module 'absences'")
                 .hasMessageContaining(AbsenceSource.class.getName());
     }
+
+    @Test
+    void withoutAStoreTheBuildFailsNamingTheFix() {
+        Portal.Builder builder = host.register(Portal.builder()).accounts(ACCOUNTS);
+
+        assertThatThrownBy(builder::build).isInstanceOf(PortalConfigurationException.class)
+                .hasMessageContaining("needs a store").hasMessageContaining(".store(PortalStore.h2File(");
+        assertThat(java.nio.file.Path.of("data", "portal.mv.db")).as("no database in the working directory").doesNotExist();
+    }
+
+    @Test
+    void withoutAccountSettingsTheBuildFailsNamingTheFixInsteadOfMailingLinksToLocalhost() {
+        Portal.Builder builder = host.register(Portal.builder()).store(store);
+
+        assertThatThrownBy(builder::build).isInstanceOf(PortalConfigurationException.class)
+                .hasMessageContaining("public address")
+                .hasMessageContaining(".accounts(AccountSettings.defaults(URI.create(")
+                .hasMessageContaining("PortalGuiceModule.accountSettings");
+    }
+
+    @Test
+    void withoutGuiceAccountSettingsTheInjectorFailsWithTheSameMessage() {
+        var injector = Guice.createInjector(new PortalGuiceModule(), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(PortalStore.class).toInstance(store);
+                install(coreSourceBindings());
+            }
+        });
+
+        assertThatThrownBy(() -> injector.getInstance(Portal.class)).hasMessageContaining("PortalGuiceModule.accountSettings");
+    }
+
+    @Test
+    void withoutMailTheBuildWarnsThatTheOutboxIsNotSent() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Portal.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings =
+                new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try {
+            Portal portal = host.register(Portal.builder()).store(store).accounts(ACCOUNTS).build();
+
+            assertThat(portal.mailDispatcher()).isEmpty();
+            assertThat(warnings.list).extracting(e -> e.getFormattedMessage())
+                    .anySatisfy(m -> assertThat(m).contains("No mail configured").contains("outbox unsent"));
+        } finally {
+            log.detachAppender(warnings);
+        }
+    }
+
+    private static final nl.ouderportaal.core.account.AccountSettings ACCOUNTS =
+            nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("https://ouders.school.nl/"));
 
     private AbstractModule coreSourceBindings() {
         return new AbstractModule() {
@@ -178,7 +233,7 @@ class PortalBuilderTest {
     }
 
     private Portal.Builder coreSourcesOnly() {
-        return Portal.builder().store(store)
+        return Portal.builder().store(store).accounts(ACCOUNTS)
                 .source(SchoolSource.class, host).source(StudentSource.class, host).source(GuardianSource.class, host)
                 .source(GroupSource.class, host).source(ActivitySource.class, host);
     }

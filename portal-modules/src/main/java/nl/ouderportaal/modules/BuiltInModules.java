@@ -18,7 +18,7 @@ import nl.ouderportaal.spi.module.ContentModule;
  * {@link ContentModule}; install all, or only those whose sources the host supplies:
  *
  * <pre>{@code
- * Portal.builder().install(BuiltInModules.all().toArray(ContentModule[]::new))
+ * Portal.builder().install(BuiltInModules.all().toArray(ContentModule[]::new));
  * }</pre>
  */
 public final class BuiltInModules {

@@ -129,6 +129,13 @@ final class GuardianApi {
 
     private void login(Context ctx) {
         JsonNode body = Api.body(ctx);
+        // A client that sends no address gets told which field is missing, not the generic refusal.
+        if (!body.hasNonNull("email")) {
+            throw PortalValidationException.of("email", "Vul je e-mailadres in.", "Fill in your email address.");
+        }
+        if (!body.hasNonNull("password")) {
+            throw PortalValidationException.of("password", "Vul je wachtwoord in.", "Fill in your password.");
+        }
         LoginResult result = web.portal.authentication().login(AccountPages.bounded(Api.text(body, "email"), 320),
                 AccountPages.bounded(Api.text(body, "password"), 1024));
         if (result instanceof LoginResult.Success success) {

@@ -35,15 +35,18 @@ import org.slf4j.LoggerFactory;
  *     .build()
  *     .start("0.0.0.0", 8080);
  * ...
- * web.stop();
+ * web.close();   // or try-with-resources: PortalWeb is AutoCloseable
  * }</pre>
+ *
+ * <p>Operators get {@code GET /health/live} and {@code /health/ready} (JSON; 503 when not ready) always,
+ * and a Prometheus scrape at {@code /metrics} when the host opts in with {@link Builder#prometheusMetrics}.
  *
  * <p>Cookies are marked Secure (and named with the {@code __Host-} prefix) when the portal's public address
  * ({@code AccountSettings.portalUrl}) is HTTPS. Thread-safe once built; start it once.
  *
  * @since 0.1
  */
-public final class PortalWeb {
+public final class PortalWeb implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalWeb.class);
     /** Large enough for a dashboard image (the core refuses images above its own limit). */
@@ -52,8 +55,11 @@ public final class PortalWeb {
     private final Javalin app;
     /** Parsed once; routes that depend on the installed modules may add their paths here before the start. */
     private final OpenApiDocument openApi = OpenApiDocument.standard();
+    private final java.net.URI portalUrl;
 
     private PortalWeb(Builder builder) {
+        this.portalUrl = builder.portal.accountSettings().portalUrl();
+        Operations operations = new Operations(builder.portal, builder.prometheus, builder.metricsToken);
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
         Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
@@ -89,6 +95,7 @@ public final class PortalWeb {
                     refuseCsrf(web, ctx);
                 }
             });
+            operations.register(config);
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
             accountPages.register(config.routes);
             // Before the pages and API: "/api/children/{child}/actions" is not a module called "actions".
@@ -181,16 +188,47 @@ public final class PortalWeb {
         return new Builder(portal);
     }
 
-    /** Starts listening; port 0 picks a free port (see {@link #port()}). */
+    /**
+     * Starts listening; port 0 picks a free port (see {@link #port()}).
+     *
+     * <p>The links in the portal's mails are built from {@code AccountSettings.portalUrl}. When that is
+     * a loopback address (no proxy in front) on another port than the one asked for here, the links would
+     * lead nowhere: the start fails and says which to change.
+     *
+     * @param host the address to listen on, such as {@code 0.0.0.0}
+     * @param port the port, or 0 for any free one
+     * @return this, started
+     * @throws IllegalStateException when the mail links point to this machine on another port
+     */
     public PortalWeb start(String host, int port) {
+        requireLinksReachThisPort(portalUrl, port);
         app.start(host, port);
         return this;
     }
 
+    static void requireLinksReachThisPort(java.net.URI portalUrl, int port) {
+        String linkHost = portalUrl.getHost() == null ? "" : portalUrl.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean loopback = linkHost.equals("localhost") || linkHost.startsWith("127.") || linkHost.equals("[::1]")
+                || linkHost.equals("::1");
+        int linkPort = portalUrl.getPort() != -1 ? portalUrl.getPort() : "https".equalsIgnoreCase(portalUrl.getScheme()) ? 443 : 80;
+        if (port != 0 && loopback && linkPort != port) {
+            throw new IllegalStateException("The portal's mail links point to " + portalUrl
+                    + " (AccountSettings.portalUrl) but portal-web was asked to listen on port " + port
+                    + ": start it on port " + linkPort + ", or build the portal with .accounts(AccountSettings.defaults("
+                    + "URI.create(\"" + portalUrl.getScheme() + "://" + portalUrl.getHost() + ":" + port + "/\")))");
+        }
+    }
+
+    /**
+     * The port it listens on.
+     *
+     * @return the port, also when 0 was asked for
+     */
     public int port() {
         return app.port();
     }
 
+    /** Stops listening; requests in progress get two seconds to finish. */
     public void stop() {
         app.stop();
     }
@@ -202,11 +240,19 @@ public final class PortalWeb {
                 .map(endpoint -> endpoint.method.name() + " " + endpoint.path).toList();
     }
 
+    /** As {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
     /** Builds a {@link PortalWeb}. Not thread-safe. */
     public static final class Builder {
         private final Portal portal;
         private StaffAuthenticator staffAuthenticator;
         private final List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
+        private io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus;
+        private String metricsToken;
 
         private Builder(Portal portal) {
             this.portal = Objects.requireNonNull(portal, "portal");
@@ -224,10 +270,50 @@ public final class PortalWeb {
             return this;
         }
 
+        /**
+         * Serves {@code GET /metrics} in the Prometheus text format, only to requests that carry
+         * {@code Authorization: Bearer <token>} (others get 401). Off unless asked. The registry must be
+         * the one the portal records in ({@code Portal.builder().metrics(registry)}), or part of it.
+         *
+         * <pre>{@code
+         * PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+         * Portal portal = host.registerAll(Portal.builder()).store(store).accounts(settings).metrics(prometheus).build();
+         * PortalWeb web = PortalWeb.builder(portal).prometheusMetrics(prometheus, System.getenv("METRICS_TOKEN")).build();
+         * }</pre>
+         *
+         * @param registry the Prometheus registry
+         * @param token the scraper's secret, at least 24 characters
+         * @return this builder
+         * @throws IllegalArgumentException when the token is short or the registry is not the portal's
+         */
+        public Builder prometheusMetrics(io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry, String token) {
+            Objects.requireNonNull(registry, "registry");
+            if (token == null || token.strip().length() < Operations.MIN_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("The /metrics token must have at least " + Operations.MIN_TOKEN_LENGTH
+                        + " characters (a random one, for instance 32 characters from a password generator)");
+            }
+            io.micrometer.core.instrument.MeterRegistry portals = portal.meterRegistry();
+            boolean same = portals == registry
+                    || portals instanceof io.micrometer.core.instrument.composite.CompositeMeterRegistry composite
+                            && composite.getRegistries().contains(registry);
+            if (!same) {
+                throw new IllegalArgumentException("This Prometheus registry is not the portal's: pass the same registry to "
+                        + "Portal.builder().metrics(registry), or the page would show no portal meters");
+            }
+            this.prometheus = registry;
+            this.metricsToken = token.strip();
+            return this;
+        }
+
         StaffAuthenticator staffAuthenticator() {
             return staffAuthenticator;
         }
 
+        /**
+         * Builds the web application; {@link #start} starts it.
+         *
+         * @return the web application, not yet listening
+         */
         public PortalWeb build() {
             return new PortalWeb(this);
         }

@@ -40,10 +40,10 @@ public interface StaffAuthenticator {
      * look-up is slow). Never returns {@code null}.
      *
      * <pre>{@code
-     * new StaffAuthenticator() {
+     * StaffAuthenticator authenticator = new StaffAuthenticator() {
      *     public Optional<StaffActor> authenticate(String user, String password) { return sis.checkStaffLogin(user, password); }
      *     public Optional<StaffActor> current(StaffActor atLogin) { return sis.staffUser(atLogin.id()); }
-     * }
+     * };
      * }</pre>
      *
      * @param known the staff user as the session holds them (the answer of the login, or of an earlier call)

@@ -27,8 +27,8 @@ import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.account.AccountSettings;
 import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.MutableClock;
 import nl.ouderportaal.modules.BuiltInModules;
 import nl.ouderportaal.modules.notes.Note;
 import nl.ouderportaal.modules.notes.NotesOptions;
@@ -149,7 +149,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     static String plainText(MimeMessage message) {
-        return nl.ouderportaal.core.testing.Mails.plainText(message);
+        return nl.ouderportaal.testing.Mails.plainText(message);
     }
 
     Client client() {

@@ -13,7 +13,7 @@ public final class Mails {
     }
 
     public static String body(MimeMessage message) {
-        return nl.ouderportaal.core.testing.Mails.plainText(message);
+        return nl.ouderportaal.testing.Mails.plainText(message);
     }
 
     public static List<String> recipients(MimeMessage message) {

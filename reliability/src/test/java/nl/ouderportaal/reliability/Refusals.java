@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Locale;
+import nl.ouderportaal.core.account.Session;
 import java.util.Map;
 import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
 import nl.ouderportaal.core.admin.AccessRefusedException;
@@ -83,9 +84,10 @@ final class Refusals {
             nl = access.text().nl();
             en = access.text().en();
         } else if (refused instanceof ImpersonationReadOnlyException) {
-            nl = refused.getMessage();
+            nl = Session.READ_ONLY.nl();
             en = refused.getMessage();
             assertThat(nl).as("impersonation refusal for %s", input).startsWith("Let op:");
+            assertThat(en).as("its message for developers, in English").isEqualTo(Session.READ_ONLY.en());
             return;
         } else {
             fail("Unexpected refusal %s for %s", refused, input);

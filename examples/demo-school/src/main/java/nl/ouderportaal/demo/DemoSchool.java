@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import nl.ouderportaal.core.Portal;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -103,8 +105,12 @@ public final class DemoSchool implements AutoCloseable {
     private final DemoSis sis;
     private final Portal portal;
     private final GreenMail mailbox;
+    private final PrometheusMeterRegistry metrics;
+    private final String metricsToken = newMetricsToken();
 
-    private DemoSchool(JdbcConnectionPool sisPool, PortalStore store, DemoSis sis, Portal portal, GreenMail mailbox) {
+    private DemoSchool(JdbcConnectionPool sisPool, PortalStore store, DemoSis sis, Portal portal, GreenMail mailbox,
+                       PrometheusMeterRegistry metrics) {
+        this.metrics = metrics;
         this.sisPool = sisPool;
         this.store = store;
         this.sis = sis;
@@ -142,8 +148,10 @@ public final class DemoSchool implements AutoCloseable {
         PortalStore store = PortalStore.h2File(dataDirectory.resolve("portal"));
         GreenMail mailbox = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         mailbox.start();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Portal portal = Portal.builder()
                 .store(store)
+                .metrics(metrics)
                 .accounts(AccountSettings.defaults(portalUrl))
                 .mail(new SmtpSettings("127.0.0.1", mailbox.getSmtp().getPort(), SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal OBS De Regenboog"))
@@ -173,7 +181,7 @@ public final class DemoSchool implements AutoCloseable {
                 .install(new ConsentModule(sis))
                 .install(new HomeworkModule())
                 .build();
-        DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox);
+        DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox, metrics);
         try {
             demo.configureOnFirstStart();
         } catch (RuntimeException e) {
@@ -280,6 +288,22 @@ public final class DemoSchool implements AutoCloseable {
         for (java.util.Map<String, String> purpose : purposes) {
             portal.staffActions().run(ADMIN, school, ConsentModule.ID, "add-purpose", purpose).orElseThrow();
         }
+    }
+
+    /** The registry the portal records its meters in, scraped at {@code /metrics}. */
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** The bearer token of this run's {@code /metrics} (new at every start). */
+    public String metricsToken() {
+        return metricsToken;
+    }
+
+    private static String newMetricsToken() {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     public Portal portal() {

@@ -51,6 +51,8 @@ public final class DemoSchoolMain {
                   administrator:  %s / %s (serves OBS De Regenboog; pages at %sadmin)
                   demo mailbox:   %sdemo/mailbox (every mail the portal sends, with its links)
                   API:            %sapi/openapi.json
+                  health:         %shealth/ready
+                  metrics:        curl -H 'Authorization: Bearer %s' %smetrics
                 Data in %s (delete it to start over). Stop with Ctrl-C.
                 """ : """
 
@@ -59,9 +61,11 @@ public final class DemoSchoolMain {
                   beheerder:        %s / %s (OBS De Regenboog; beheerpagina's op %sadmin)
                   demo-postvak:     %sdemo/mailbox (alle e-mail die het portaal verstuurt, met de links)
                   API:              %sapi/openapi.json
+                  gezondheid:       %shealth/ready
+                  metrics:          curl -H 'Authorization: Bearer %s' %smetrics
                 Gegevens in %s (verwijder die map om opnieuw te beginnen). Stoppen met Ctrl-C.
                 """).formatted(url, DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
-                DemoSchool.ADMIN_PASSWORD, url, url, url, data.toAbsolutePath()));
+                DemoSchool.ADMIN_PASSWORD, url, url, url, url, web.school().metricsToken(), url, data.toAbsolutePath()));
         stopped.await();
     }
 }

@@ -48,6 +48,7 @@ public final class DemoWeb implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
+                .prometheusMetrics(demo.metrics(), demo.metricsToken())
                 .configure(config -> {
                     config.routes.get("/demo/mailbox", this::mailboxPage);
                     config.routes.get("/demo/mailbox.json", ctx -> ctx.json(mails()));

@@ -19,14 +19,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Chromium from Debian, driven by Selenium with the binary and driver paths set explicitly (so
- * Selenium never downloads a browser), plus axe-core for the accessibility check. A machine without
- * Chromium fails the browser tests with a message that says what to install.
+ * Headless Chrome or Chromium as installed on the machine ({@link ChromeLocator}: CHROME_BIN and
+ * CHROMEDRIVER, or the usual paths), driven by Selenium with the binary and driver paths set explicitly (so
+ * Selenium never downloads a browser), plus axe-core for the accessibility check. A machine without one
+ * fails the browser tests with a message that says what to install or set.
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("chromium.driver", "/usr/bin/chromedriver"));
+    private static final ChromeLocator INSTALLED = ChromeLocator.ofThisMachine();
     /** The WCAG 2.1 A and AA rules of axe-core. */
     private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
@@ -35,10 +35,9 @@ final class Browser implements AutoCloseable {
     private final String axe;
 
     Browser(Path workDirectory) {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Debian's Chromium and its driver at %s and %s: "
-                        + "apt-get install -y chromium chromium-driver (.ci/run does this)", CHROMIUM, CHROMEDRIVER)
-                .isTrue();
+        assertThat(INSTALLED.browser().isPresent() && INSTALLED.driver().isPresent()).as(INSTALLED.howToInstall()).isTrue();
+        Path chromium = INSTALLED.browser().orElseThrow();
+        Path chromedriver = INSTALLED.driver().orElseThrow();
         try {
             downloads = Files.createDirectories(workDirectory.resolve("downloads"));
             Path profile = Files.createDirectories(workDirectory.resolve("chromium-profile"));
@@ -46,13 +45,13 @@ final class Browser implements AutoCloseable {
                 axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
+            options.setBinary(chromium.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=nl-NL");
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                     "download.prompt_for_download", false, "intl.accept_languages", "nl-NL,nl"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                     .usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

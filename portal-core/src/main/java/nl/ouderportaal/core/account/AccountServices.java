@@ -3,6 +3,7 @@ package nl.ouderportaal.core.account;
 import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.internal.RateLimits;
 import java.time.Clock;
+import nl.ouderportaal.core.internal.PortalMetrics;
 import java.time.ZoneId;
 import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -28,7 +29,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
 
     public static AccountServices create(PortalStore store, HostSources sources, AccountSettings settings,
                                          MailOutbox outbox, CommandValidator validator, AuditLog audit, Clock clock,
-                                         ZoneId zone) {
+                                         ZoneId zone, PortalMetrics metrics) {
         AccountRepository repository = new AccountRepository(store);
         OneTimeTokens tokens = new OneTimeTokens(store);
         Sessions sessions = new Sessions(store, audit, clock, settings.idleTimeout(), settings.absoluteTimeout());
@@ -39,7 +40,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         Invitations invitations = new Invitations(store, sources, repository, tokens, outbox, mails, audit, settings, clock);
         LoginThrottle throttle = new LoginThrottle(store);
         Authentication authentication = new Authentication(store, repository, tokens, sessions, throttle,
-                new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock);
+                new RateLimits(store), hasher, policy, outbox, mails, audit, settings, clock, metrics, sources);
         Impersonations impersonations = new Impersonations(store, sources, repository, sessions, audit, clock);
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
                 settings.absoluteTimeout(), throttle);

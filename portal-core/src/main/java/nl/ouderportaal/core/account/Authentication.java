@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import nl.ouderportaal.core.HostSources;
+import nl.ouderportaal.core.internal.PortalMetrics;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.mail.MailOutbox;
@@ -38,10 +40,17 @@ public final class Authentication {
     private final AuditLog audit;
     private final AccountSettings settings;
     private final Clock clock;
+    private final PortalMetrics metrics;
+    private final HostSources sources;
+    private final ChildrensSchools childrensSchools;
 
     Authentication(PortalStore store, AccountRepository accounts, OneTimeTokens tokens, Sessions sessions,
                    LoginThrottle throttle, RateLimits rateLimits, PasswordHasher hasher, PasswordPolicy policy,
-                   MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock) {
+                   MailOutbox outbox, AccountMails mails, AuditLog audit, AccountSettings settings, Clock clock,
+                   PortalMetrics metrics, HostSources sources) {
+        this.metrics = metrics;
+        this.sources = sources;
+        this.childrensSchools = new ChildrensSchools(sources);
         this.store = store;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -59,11 +68,20 @@ public final class Authentication {
 
     /** Logs in with the account's email address and password. */
     public LoginResult login(String email, String password) {
+        // Why a refusal was given, for the meters only: never shown (R-ACC-7).
+        String[] refusal = {"refused"};
+        LoginResult result = attemptLogin(email, password, refusal);
+        metrics.login(result instanceof LoginResult.Success ? "success" : refusal[0]);
+        return result;
+    }
+
+    private LoginResult attemptLogin(String email, String password, String[] refusal) {
         Instant now = clock.instant();
         char[] secret = password == null ? new char[0] : password.toCharArray();
         int length = password == null ? 0 : password.codePointCount(0, password.length());
         if (email == null || email.isBlank() || email.length() > 320 || length > PasswordPolicy.MAX_LENGTH) {
             hasher.verifyDummy(secret);
+            refusal[0] = "invalid";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
@@ -85,6 +103,7 @@ public final class Authentication {
         if (outcome == LoginThrottle.Outcome.WAITING) {
             hasher.verifyDummy(secret);
             nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "login.throttled", known, null));
+            refusal[0] = "throttled";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         if (outcome == LoginThrottle.Outcome.REFUSED) {
@@ -109,6 +128,22 @@ public final class Authentication {
         });
         return token.<LoginResult>map(t -> new LoginResult.Success(t, guardian))
                 .orElseGet(() -> new LoginResult.Refused(LoginResult.REFUSED));
+    }
+
+    /** The names and towns of the guardian's children's schools: words a password must not be made of. */
+    private java.util.List<String> givenAway(Optional<GuardianId> guardian) {
+        if (guardian.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (nl.ouderportaal.spi.host.School school : sources.get(nl.ouderportaal.spi.host.SchoolSource.class)
+                .schools(childrensSchools.of(guardian.get()))) {
+            words.add(school.name());
+            if (school.address() != null) {
+                words.add(school.address().city());
+            }
+        }
+        return words;
     }
 
     /** Ends the session server-side (R-ACC-8). */
@@ -149,7 +184,7 @@ public final class Authentication {
             throw PortalValidationException.of("currentPassword", "Uw huidige wachtwoord klopt niet, of u moet even wachten.",
                     "Your current password is not right, or you must wait a moment.");
         }
-        policy.refusal(newPassword).ifPresent(message -> {
+        policy.refusal(newPassword, givenAway(Optional.of(session.guardian()))).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });
@@ -211,7 +246,7 @@ public final class Authentication {
     }
 
     private void setPassword(String token, String newPassword, TokenPurpose purpose) {
-        policy.refusal(newPassword).ifPresent(message -> {
+        policy.refusal(newPassword, givenAway(token == null ? Optional.empty() : tokens.owner(token))).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });

@@ -4,7 +4,8 @@ import nl.ouderportaal.spi.LocalizedText;
 
 /**
  * A staff user asked for something their role or schools do not allow (R-TEN-2). Nothing changed; the
- * refusal is in the audit log.
+ * refusal is in the audit log. {@link #text()} is the refusal for the user, Dutch and English;
+ * {@link #getMessage()} is the English text, for developers and logs.
  */
 public final class AccessRefusedException extends RuntimeException {
 
@@ -13,7 +14,7 @@ public final class AccessRefusedException extends RuntimeException {
     private final transient LocalizedText text;
 
     public AccessRefusedException(LocalizedText text) {
-        super(text.nl());
+        super(text.en());
         this.text = text;
     }
 

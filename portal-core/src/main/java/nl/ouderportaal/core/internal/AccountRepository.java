@@ -28,7 +28,15 @@ public final class AccountRepository {
                 .orElse(AccountStatus.NONE));
     }
 
-    /** An account row as the account flows need it. */
+    /**
+     * An account row as the account flows need it.
+     *
+     * @param guardian whose account
+     * @param email the address the guardian logs in with
+     * @param status none, invited or active
+     * @param passwordHash the Argon2id hash, or {@code null} before a password was chosen
+     * @param lastLoginAt the last successful login, or {@code null}
+     */
     public record Account(GuardianId guardian, String email, AccountStatus status, String passwordHash,
                           Instant lastLoginAt) {
     }

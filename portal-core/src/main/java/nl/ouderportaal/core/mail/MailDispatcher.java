@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.ouderportaal.core.internal.PortalMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,24 @@ public final class MailDispatcher implements AutoCloseable {
     private final MailOutbox outbox;
     private final MailTransport transport;
     private final Clock clock;
+    private final PortalMetrics metrics;
     private ScheduledExecutorService scheduler;
 
     public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock) {
+        this(outbox, transport, clock, PortalMetrics.none());
+    }
+
+    /** As the other constructor, counting sent, retried and given-up mails in the portal's meters. */
+    public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock, PortalMetrics metrics) {
         this.outbox = outbox;
         this.transport = transport;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Whether {@link #start} runs the dispatcher on this node (until {@link #close()}). */
+    public synchronized boolean isRunning() {
+        return scheduler != null;
     }
 
     /** Sends what is due now, batch after batch; returns how many mails were sent. */
@@ -66,6 +79,7 @@ public final class MailDispatcher implements AutoCloseable {
                 try {
                     connection.send(mail);
                     outbox.markSent(mail, clock.instant());
+                    metrics.mailSent();
                     sent++;
                 } catch (MailTransport.MailException e) {
                     retry(mail, e.getMessage(), true);
@@ -86,6 +100,11 @@ public final class MailDispatcher implements AutoCloseable {
         long minutes = Math.min(60, 1L << Math.min(attempts, 6));
         Instant next = clock.instant().plus(Duration.ofMinutes(counted ? minutes : 1));
         outbox.markFailed(mail, counted, error, next, giveUp);
+        if (giveUp) {
+            metrics.mailFailed();
+        } else {
+            metrics.mailRetried();
+        }
         if (giveUp) {
             LOG.error("Mail {} ({}) given up after {} attempts: {}", mail.id(), mail.mail().kind(), attempts, error);
         }

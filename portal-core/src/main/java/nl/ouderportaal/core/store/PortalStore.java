@@ -18,7 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>{@code
  * PortalStore store = PortalStore.h2File(Path.of("data/portal")); // embedded default, no server
- * PortalStore store = PortalStore.of(hikariDataSource);          // PostgreSQL in production
+ * PortalStore postgres = PortalStore.of(hikariDataSource);       // PostgreSQL in production
  * }</pre>
  */
 public final class PortalStore implements AutoCloseable {
@@ -99,13 +99,24 @@ public final class PortalStore implements AutoCloseable {
 
     /** Brings the schema up to date. Safe to call on every start and from several nodes at once. */
     public PortalStore migrate() {
-        Flyway.configure()
+        flyway().migrate();
+        return this;
+    }
+
+    /**
+     * How many of the portal's migrations the database has not applied (0 once {@link #migrate()} ran;
+     * more when another node's newer version or a restored backup left it behind).
+     */
+    public int pendingMigrations() {
+        return flyway().info().pending().length;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table("portal_schema_history")
-                .load()
-                .migrate();
-        return this;
+                .load();
     }
 
     /** Whether the store is PostgreSQL, for the few statements where it can do better than portable SQL. */

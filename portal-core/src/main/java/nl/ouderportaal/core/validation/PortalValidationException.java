@@ -7,7 +7,8 @@ import nl.ouderportaal.spi.LocalizedText;
 
 /**
  * Bad input, refused at the boundary before anything changed. Carries every violation with a message
- * in Dutch and English; {@link #getMessage()} gives the Dutch text.
+ * in Dutch and English for the user ({@link #violations()}, {@link #message(Locale)}); {@link #getMessage()}
+ * is the English text, for developers and logs.
  */
 public final class PortalValidationException extends RuntimeException {
 
@@ -16,7 +17,7 @@ public final class PortalValidationException extends RuntimeException {
     private final transient List<Violation> violations;
 
     public PortalValidationException(List<Violation> violations) {
-        super(join(violations, LocalizedText.DUTCH));
+        super(join(violations, Locale.ENGLISH));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("A validation exception needs at least one violation");
         }

@@ -18,7 +18,7 @@ import nl.ouderportaal.core.admin.OverviewFilter;
 import nl.ouderportaal.core.admin.OverviewRow;
 import nl.ouderportaal.core.mail.DeliveryStatus;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.core.testing.OnBothDatabases;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;

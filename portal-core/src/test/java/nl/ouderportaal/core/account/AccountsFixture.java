@@ -16,8 +16,8 @@ import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.MutableClock;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
@@ -121,7 +121,7 @@ final class AccountsFixture implements AutoCloseable {
 
     /** The decoded plain-text part of a mail. */
     static String body(MimeMessage message) {
-        return nl.ouderportaal.core.testing.Mails.plainText(message);
+        return nl.ouderportaal.testing.Mails.plainText(message);
     }
 
     /** The token of the last link mailed to the address. */

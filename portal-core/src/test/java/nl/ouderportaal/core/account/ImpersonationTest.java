@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.testing.UserTexts;
 import static nl.ouderportaal.core.account.AccountsFixture.ADMIN;
 import static nl.ouderportaal.core.account.AccountsFixture.SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,8 +94,8 @@ class ImpersonationTest {
             for (var write : writes.entrySet()) {
                 assertThatThrownBy(() -> write.getValue().accept(token)).as(write.getKey())
                         .isInstanceOf(ImpersonationReadOnlyException.class)
-                        .hasMessage("Let op: aangezien je bent ingelogd als applicatiebeheerder zullen je wijzigingen "
-                                + "niet worden opgeslagen of verzonden.");
+                        .satisfies(e -> assertThat(UserTexts.dutch(e)).isEqualTo("Let op: aangezien je bent ingelogd als "
+                                + "applicatiebeheerder zullen je wijzigingen niet worden opgeslagen of verzonden."));
             }
 
             assertThat(rowCounts(f)).isEqualTo(before);

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.testing.UserTexts;
 import static nl.ouderportaal.core.account.AccountsFixture.ADMIN;
 import static nl.ouderportaal.core.account.AccountsFixture.SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +139,7 @@ class LoginAndSessionsTest {
 
             assertThatThrownBy(() -> f.portal.authentication().changePassword(f.portal.authentication().writePermit(laptop), "fout", PASSWORD + " nieuw"))
                     .isInstanceOf(nl.ouderportaal.core.validation.PortalValidationException.class)
-                    .hasMessageContaining("huidige wachtwoord klopt niet");
+                    .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("huidige wachtwoord klopt niet"));
             f.portal.authentication().changePassword(f.portal.authentication().writePermit(laptop), PASSWORD, PASSWORD + " nieuw");
 
             assertThat(f.portal.authentication().session(laptop)).isPresent();

@@ -13,8 +13,8 @@ import nl.ouderportaal.core.guardian.Profile;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.render.PortalJson;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.MutableClock;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.modules.notes.Note;
@@ -60,7 +60,8 @@ class ProfileAndExportTest {
         host.absences.add(new Absence("a0", sanne, LocalDate.of(2024, 11, 4), LocalDate.of(2024, 11, 4), "Griep", true));
         host.notes.add(new Note("n1", bram, TODAY, "Oudergesprek", true, "Over Bram", "Alleen voor Bram", "Juf"));
         store = PortalStore.h2InMemory("export-" + System.nanoTime());
-        portal = host.registerAll(Portal.builder()).store(store).clock(clock)
+        portal = host.registerAll(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(clock)
                 .install(new AbsencesModule(), new NotesModule()).build();
         portal.accounts().importActiveAccount(anna, "anna@example.org", "test");
         portal.configuration().activate(SCHOOL, AbsencesModule.ID, "beheerder");

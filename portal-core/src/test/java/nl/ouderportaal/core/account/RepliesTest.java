@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.testing.UserTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +10,8 @@ import java.time.LocalDate;
 import java.util.Set;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.MutableClock;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.modules.notes.Note;
 import nl.ouderportaal.modules.notes.NotesModule;
@@ -53,7 +54,8 @@ class RepliesTest {
         host.notes.add(new Note("n2", sanne, TODAY.minusDays(1), "Zorg", false, "Intern", "Tekst", "Juf Ineke"));
         host.notes.add(new Note("n3", bram, TODAY.minusDays(1), "Oudergesprek", true, "Bram", "Tekst", "Juf Ineke"));
         store = PortalStore.h2InMemory("replies-" + System.nanoTime());
-        portal = host.registerAll(Portal.builder()).store(store).clock(clock).install(new NotesModule()).build();
+        portal = host.registerAll(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(clock).install(new NotesModule()).build();
         portal.accounts().importActiveAccount(anna, "anna@example.org", "test");
         portal.configuration().activate(SCHOOL, NotesModule.ID, "beheerder");
         portal.configuration().setOptions(SCHOOL, NotesModule.ID, new NotesOptions(null, true), "beheerder");
@@ -83,9 +85,9 @@ class RepliesTest {
     @Test
     void notesTheGuardianCannotSeeAnotherFamilysChildOrAClosedSchoolTakeNoReply() {
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n2", "x"))
-                .isInstanceOf(PortalValidationException.class).hasMessageContaining("niet (meer) zichtbaar");
+                .isInstanceOf(PortalValidationException.class).satisfies(e -> assertThat(UserTexts.dutch(e)).contains("niet (meer) zichtbaar"));
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, bram, "n3", "x"))
-                .hasMessageContaining("Reageren is hier niet mogelijk");
+                .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("Reageren is hier niet mogelijk"));
         portal.configuration().setOptions(SCHOOL, NotesModule.ID, new NotesOptions(null, false), "beheerder");
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x"))
                 .isInstanceOfSatisfying(nl.ouderportaal.core.action.ActionUnavailableException.class, e ->
@@ -96,11 +98,11 @@ class RepliesTest {
     @Test
     void emptyOversizedOrControlCharacterTextIsRefused() {
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "   "))
-                .hasMessageContaining("Uw reactie: vul dit in");
+                .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("Uw reactie: vul dit in"));
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "x".repeat(2001)))
-                .hasMessageContaining("hoogstens 2.000");
+                .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("hoogstens 2.000"));
         assertThatThrownBy(() -> GuardianWrites.reply(portal, session, sanne, "n1", "bel\u0007"))
-                .hasMessageContaining("niet zijn toegestaan");
+                .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("niet zijn toegestaan"));
         assertThat(host.replies).isEmpty();
     }
 

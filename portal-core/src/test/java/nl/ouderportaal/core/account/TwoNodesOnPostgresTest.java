@@ -142,8 +142,10 @@ class TwoNodesOnPostgresTest {
     @Test
     void aSettingOrModuleChangedOnOneNodeShowsOnTheOtherAtTheNextRequest() {
         List<PortalStore> stores = TestDatabases.postgresNodes(2);
-        Portal nodeA = f.host.register(Portal.builder()).store(stores.get(0)).clock(f.clock).install(new AbsencesModule()).build();
-        Portal nodeB = f.host.register(Portal.builder()).store(stores.get(1)).clock(f.clock).install(new AbsencesModule()).build();
+        Portal nodeA = f.host.register(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(stores.get(0)).clock(f.clock).install(new AbsencesModule()).build();
+        Portal nodeB = f.host.register(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(stores.get(1)).clock(f.clock).install(new AbsencesModule()).build();
         GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
         nodeA.accounts().importActiveAccount(anna, "anna@example.org", "test");
         try {

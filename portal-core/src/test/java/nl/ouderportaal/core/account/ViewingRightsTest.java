@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.testing.UserTexts;
 import static nl.ouderportaal.core.account.AccountsFixture.ADMIN;
 import static nl.ouderportaal.core.account.AccountsFixture.SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,7 +92,7 @@ class ViewingRightsTest {
 
             assertThatThrownBy(() -> f.portal.viewingRights().set(TEACHER, SCHOOL, anna, SANNE, false))
                     .isInstanceOf(AccessRefusedException.class)
-                    .hasMessage("Alleen een applicatiebeheerder kan dit doen.");
+                    .satisfies(e -> assertThat(UserTexts.dutch(e)).isEqualTo("Alleen een applicatiebeheerder kan dit doen."));
             assertThatThrownBy(() -> f.portal.viewingRights().set(otherSchool, SCHOOL, anna, SANNE, false))
                     .isInstanceOf(AccessRefusedException.class);
 
@@ -127,7 +128,7 @@ class ViewingRightsTest {
     @Test
     void aHostWithoutAViewingRightSinkGetsAClearRefusal() {
         try (AccountsFixture f = new AccountsFixture(TestDatabases.h2());
-             Portal withoutSink = Portal.builder().store(TestDatabases.h2())
+             Portal withoutSink = Portal.builder().store(TestDatabases.h2()).accounts(AccountSettings.defaults(AccountsFixture.PORTAL_URL))
                      .source(SchoolSource.class, f.host).source(StudentSource.class, f.host)
                      .source(GuardianSource.class, f.host).source(GroupSource.class, f.host)
                      .source(ActivitySource.class, f.host).build()) {
@@ -138,7 +139,7 @@ class ViewingRightsTest {
             assertThatThrownBy(() -> withoutSink.viewingRights().set(ADMIN, SCHOOL, anna, SANNE, false))
                     .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.violations())
                             .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("viewingRight")))
-                    .hasMessageContaining("leerlingadministratie");
+                    .satisfies(e -> assertThat(UserTexts.dutch(e)).contains("leerlingadministratie"));
             assertThat(seesSanne(f, anna)).isTrue();
         }
     }

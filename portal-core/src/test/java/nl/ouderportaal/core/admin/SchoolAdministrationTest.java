@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.admin;
 
+import nl.ouderportaal.core.testing.UserTexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ import nl.ouderportaal.core.settings.DashboardImages;
 import nl.ouderportaal.core.settings.ModuleSwitch;
 import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.core.testing.OnBothDatabases;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.modules.absences.AbsencesModule;
@@ -56,7 +57,8 @@ class SchoolAdministrationTest {
             parent = host.addGuardian("parent", "Anna", "Jansen").id();
             var sanne = host.addStudent("sanne", REGENBOOG, "Sanne", LocalDate.of(2016, 1, 1), EnrolmentStatus.IN_EDUCATION).id();
             host.link(parent, sanne, true);
-            portal = host.register(Portal.builder()).store(store).install(new AbsencesModule()).build();
+            portal = host.register(Portal.builder())
+                    .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).install(new AbsencesModule()).build();
             portal.accounts().importActiveAccount(parent, "anna@example.org", "test");
         }
 
@@ -77,7 +79,7 @@ class SchoolAdministrationTest {
 
             assertThat(w.portal.administration().modules(ADMIN, REGENBOOG).get(0).moduleSwitch()).isEqualTo(new ModuleSwitch(true, false));
             assertThatThrownBy(() -> w.portal.administration().deactivate(otherSchool, REGENBOOG, AbsencesModule.ID))
-                    .isInstanceOf(AccessRefusedException.class).hasMessageContaining("beheert het Ouderportaal van deze school niet");
+                    .isInstanceOf(AccessRefusedException.class).satisfies(e -> assertThat(UserTexts.dutch(e)).contains("beheert het Ouderportaal van deze school niet"));
             assertThatThrownBy(() -> w.portal.administration().settings(teacher, REGENBOOG)).isInstanceOf(AccessRefusedException.class);
             assertThat(w.portal.administration().modules(ADMIN, REGENBOOG).get(0).moduleSwitch().active()).isTrue();
             assertThat(w.portal.audit().ofSchool(REGENBOOG, 10)).extracting(AuditEvent::action)

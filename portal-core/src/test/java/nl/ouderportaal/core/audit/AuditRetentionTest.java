@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.MutableClock;
 import nl.ouderportaal.core.testing.OnBothDatabases;
 import nl.ouderportaal.spi.SchoolId;
 import org.junit.jupiter.api.DisplayName;
@@ -21,6 +21,7 @@ class AuditRetentionTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (PortalStore store = stores.get()) {
             Portal portal = new InMemoryHost().register(Portal.builder()).store(store).clock(clock)
+                    .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/")))
                     .auditRetention(Duration.ofDays(30)).build();
             SchoolId school = SchoolId.of("regenboog");
             portal.configuration().setMaintenanceMode(school, true, "beheerder");

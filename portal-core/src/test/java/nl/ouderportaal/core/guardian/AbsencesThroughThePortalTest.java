@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.spi.GuardianId;
@@ -65,7 +65,8 @@ class AbsencesThroughThePortalTest {
 
         store = PortalStore.h2InMemory("absences-" + System.nanoTime());
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-        portal = host.register(Portal.builder()).store(store).clock(clock).install(new AbsencesModule()).build();
+        portal = host.register(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(clock).install(new AbsencesModule()).build();
         portal.accounts().importActiveAccount(mother, "anna.jansen@example.org", "test");
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.render.PortalJson;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.modules.BuiltInModules;
 import nl.ouderportaal.modules.groups.GroupsOptions;
 import nl.ouderportaal.modules.groups.Lesson;
@@ -89,7 +89,8 @@ class AllModulesThroughThePortalTest {
                 "ineke@regenboog.nl", "06-98765432"));
         store = PortalStore.h2InMemory("all-modules-" + System.nanoTime());
         Clock clock = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-        portal = host.registerAll(Portal.builder()).store(store).clock(clock)
+        portal = host.registerAll(Portal.builder())
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(clock)
                 .install(BuiltInModules.all().toArray(ContentModule[]::new)).build();
         portal.accounts().importActiveAccount(parent, "anna@example.org", "test");
         for (ModuleDescriptor<?> module : portal.installedModules()) {

@@ -47,7 +47,10 @@ public record ModuleDescriptor<O>(String id, LocalizedText name, Placement place
             throw new IllegalArgumentException(
                     "A module id is 2-40 lower case letters, digits and dashes, starting with a letter: '" + id + "'");
         }
-        Objects.requireNonNull(name, "name");
+        if (name == null) {
+            throw new IllegalArgumentException("Module '" + id + "' has no name: give it one with "
+                    + "ModuleDescriptor.builder(...).name(\"Dutch name\", \"English name\")");
+        }
         Objects.requireNonNull(placement, "placement");
         Objects.requireNonNull(optionsType, "optionsType");
         Objects.requireNonNull(defaultOptions, "defaultOptions");
@@ -62,7 +65,10 @@ public record ModuleDescriptor<O>(String id, LocalizedText name, Placement place
         }
     }
 
-    /** Starts a descriptor; name and at least the placement default ({@link Placement#CHILD_MENU}) apply. */
+    /**
+     * Starts a descriptor. A name is required ({@link Builder#name}); the rest has defaults: placement
+     * {@link Placement#CHILD_MENU}, no dashboard, no earlier school years, no required sources.
+     */
     public static <O> Builder<O> builder(String id, Class<O> optionsType, O defaultOptions) {
         return new Builder<>(id, optionsType, defaultOptions);
     }

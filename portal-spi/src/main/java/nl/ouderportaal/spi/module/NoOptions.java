@@ -4,7 +4,8 @@ package nl.ouderportaal.spi.module;
  * The options type of a module that has no options.
  *
  * <pre>{@code
- * ModuleDescriptor.builder("absences", NoOptions.class, NoOptions.INSTANCE)
+ * ModuleDescriptor<NoOptions> descriptor = ModuleDescriptor.builder("absences", NoOptions.class, NoOptions.INSTANCE)
+ *     .name("Absenties", "Absences").build();
  * }</pre>
  *
  * @since 0.1

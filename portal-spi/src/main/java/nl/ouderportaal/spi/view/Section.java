@@ -8,7 +8,7 @@ import nl.ouderportaal.spi.LocalizedText;
  * What a content module shows on one page: a title and blocks. Immutable.
  *
  * <pre>{@code
- * return Optional.of(new Section(LocalizedText.of("Absenties", "Absences"), List.of(table)));
+ * Section section = new Section(LocalizedText.of("Absenties", "Absences"), List.of(table));
  * }</pre>
  *
  * @param anchor a stable key of the item the section shows (a report's id), for links to it and for a

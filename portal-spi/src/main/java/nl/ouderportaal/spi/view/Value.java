@@ -11,7 +11,7 @@ import nl.ouderportaal.spi.LocalizedText;
  * <pre>{@code
  * Value.text("Griep");
  * Value.localized(LocalizedText.of("Geoorloofd", "Authorised"));
- * Value.dateRange(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4));
+ * Value.dayRange(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4));
  * }</pre>
  *
  * @since 0.1

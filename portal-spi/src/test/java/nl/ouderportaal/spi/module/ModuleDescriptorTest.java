@@ -36,8 +36,9 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void needsANameInBothLanguages() {
+    void aDescriptorWithoutANameFailsSayingHowToGiveOne() {
         assertThatThrownBy(() -> ModuleDescriptor.builder("x1", NoOptions.class, NoOptions.INSTANCE).build())
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Module 'x1' has no name: give it one with ModuleDescriptor.builder(...).name(\"Dutch name\", \"English name\")");
     }
 }

@@ -14,7 +14,7 @@ import nl.ouderportaal.core.mail.QueuedMail;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;

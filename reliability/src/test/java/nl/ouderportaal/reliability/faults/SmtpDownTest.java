@@ -15,7 +15,7 @@ import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.mail.DeliveryStatus;
 import nl.ouderportaal.core.mail.SmtpMailTransport;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.MutableClock;
+import nl.ouderportaal.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -3,16 +3,15 @@ package nl.ouderportaal.examples.homework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.testing.InMemoryHost;
+import nl.ouderportaal.testing.InMemoryHost;
+import nl.ouderportaal.testing.PortalExtension;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;
@@ -23,10 +22,10 @@ import nl.ouderportaal.spi.host.School;
 import nl.ouderportaal.spi.module.DashboardEntry;
 import nl.ouderportaal.spi.view.Block;
 import nl.ouderportaal.spi.view.Value;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("An integrator's own module runs in the portal without touching the core")
 class HomeworkModuleTest {
@@ -34,8 +33,20 @@ class HomeworkModuleTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private static final SchoolYear YEAR = SchoolYear.containing(TODAY);
 
-    private final InMemoryHost host = new InMemoryHost();
-    private PortalStore store;
+    private static final List<Assignment> HOMEWORK = List.of(
+            new Assignment("h1", GroupId.of("g6"), "Topografie", "Provincies leren", TODAY.plusDays(2)),
+            new Assignment("h2", GroupId.of("g6"), "Spreekbeurt", "Over een dier", TODAY.plusDays(20)),
+            new Assignment("h3", GroupId.of("g7"), "Rekenen", "Breuken", TODAY.plusDays(1)));
+
+    /** The testing kit: a portal on H2 in a temporary folder, over an in-memory host, for each test. */
+    @RegisterExtension
+    final PortalExtension kit = PortalExtension.create()
+            .startingAt(Instant.parse("2026-03-10T08:00:00Z"))
+            .configure(builder -> builder
+                    .source(HomeworkSource.class, (group, year) -> HOMEWORK.stream().filter(a -> a.group().equals(group)).toList())
+                    .install(new HomeworkModule()));
+
+    private InMemoryHost host;
     private Portal portal;
     private School school;
     private GuardianId parent;
@@ -43,30 +54,16 @@ class HomeworkModuleTest {
 
     @BeforeEach
     void setUp() {
+        host = kit.host();
+        portal = kit.portal();
         school = host.addSchool("regenboog", "OBS De Regenboog");
         parent = host.addGuardian("parent", "Anna", "Jansen").id();
         child = host.addStudent("sanne", school.id(), "Sanne", LocalDate.of(2016, 1, 1), EnrolmentStatus.IN_EDUCATION).id();
         host.link(parent, child, true);
         host.placeInGroup(child, YEAR, InMemoryHost.group("g6", school.id(), YEAR, "Groep 6", 6));
-        List<Assignment> homework = List.of(
-                new Assignment("h1", GroupId.of("g6"), "Topografie", "Provincies leren", TODAY.plusDays(2)),
-                new Assignment("h2", GroupId.of("g6"), "Spreekbeurt", "Over een dier", TODAY.plusDays(20)),
-                new Assignment("h3", GroupId.of("g7"), "Rekenen", "Breuken", TODAY.plusDays(1)));
-        store = PortalStore.h2InMemory("homework-" + System.nanoTime());
-        portal = host.register(Portal.builder())
-                .source(HomeworkSource.class, (group, year) -> homework.stream().filter(a -> a.group().equals(group)).toList())
-                .store(store)
-                .clock(Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneId.of("Europe/Amsterdam")))
-                .install(new HomeworkModule())
-                .build();
         portal.accounts().importActiveAccount(parent, "anna@example.org", "test");
         portal.configuration().activate(school.id(), HomeworkModule.ID, "beheerder");
         portal.configuration().showOnDashboard(school.id(), HomeworkModule.ID, true, "beheerder");
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
     }
 
     @Test
@@ -100,15 +97,16 @@ class HomeworkModuleTest {
 
     @Test
     void withoutItsSourceThePortalDoesNotStart() {
-        var builder = host.register(Portal.builder()).store(store).install(new HomeworkModule());
+        try (PortalStore store = PortalStore.h2InMemory("homework-" + System.nanoTime())) {
+            var builder = host.register(Portal.builder()).store(store).install(new HomeworkModule());
 
-        assertThatThrownBy(builder::build).hasMessageContaining("'homework'").hasMessageContaining("HomeworkSource");
+            assertThatThrownBy(builder::build).hasMessageContaining("'homework'").hasMessageContaining("HomeworkSource");
+        }
     }
 
     @Test
     void aGuardianReportsHomeworkHandedInOnceThroughTheModulesOwnAction() {
-        String session = nl.ouderportaal.core.account.TestSessions.start(portal, store,
-                Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneId.of("Europe/Amsterdam")), parent);
+        String session = kit.logIn("anna@example.org");
         var permit = portal.authentication().writePermit(session);
 
         var offered = portal.actions().find(Viewer.guardian(parent), child, HomeworkModule.ID, "hand-in").orElseThrow();

@@ -1,4 +1,4 @@
-package nl.ouderportaal.core.testing;
+package nl.ouderportaal.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,31 +60,69 @@ import nl.ouderportaal.spi.host.StudentPersonalData;
 import nl.ouderportaal.spi.host.StudentSource;
 
 /**
- * A host held in memory, whose data tests change between requests, and which counts the calls the
- * portal makes to each source.
+ * A school administration system held in memory, for a host's or module author's tests: it implements
+ * every core source, every built-in module's source and the sinks the portal writes to, keeps its data in
+ * public collections that a test fills and changes between requests, and counts the calls the portal makes
+ * to each source (to check batching).
+ *
+ * <pre>{@code
+ * InMemoryHost host = new InMemoryHost();
+ * School school = host.addSchool("brin-01", "OBS De Regenboog");
+ * GuardianId parent = host.addGuardian("g-1", "Anna", "Jansen").id();
+ * StudentId child = host.addStudent("s-1", school.id(), "Sanne", LocalDate.of(2016, 1, 1),
+ *         EnrolmentStatus.IN_EDUCATION).id();
+ * host.link(parent, child, true);
+ * Portal portal = host.registerAll(Portal.builder())
+ *         .store(PortalStore.h2InMemory("test"))
+ *         .accounts(AccountSettings.defaults(URI.create("http://localhost/")))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The collections are plain ({@code links} is copy-on-write): fill them before the requests of a test,
+ * or from one thread between them. A missing id is left out of a batch answer, as the SPI asks.
+ *
+ * @since 0.2.0
  */
 public final class InMemoryHost implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource, MedicalSource,
         ClassmateSource, StaffSource, nl.ouderportaal.modules.notes.NoteReplySink,
         nl.ouderportaal.spi.host.ViewingRightSink, nl.ouderportaal.modules.absences.AbsenceReportSink {
 
+    /** The schools, by id. */
     public final Map<SchoolId, School> schools = new LinkedHashMap<>();
+    /** The school years each school has (empty: the portal derives them). */
     public final Map<SchoolId, List<SchoolYear>> schoolYears = new HashMap<>();
+    /** The students, by id. */
     public final Map<StudentId, Student> students = new LinkedHashMap<>();
+    /** The guardians, by id. */
     public final Map<GuardianId, Guardian> guardians = new LinkedHashMap<>();
+    /** Which guardian is linked to which student, with or without viewing right. */
     public final List<GuardianLink> links = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each school year's group of each student. */
     public final Map<SchoolYear, Map<StudentId, Group>> groups = new HashMap<>();
+    /** The published activities of every school. */
     public final List<Activity> activities = new ArrayList<>();
+    /** The absences module's data. */
     public final List<Absence> absences = new ArrayList<>();
+    /** The notes module's data. */
     public final List<Note> notes = new ArrayList<>();
+    /** The plans module's data. */
     public final List<Plan> plans = new ArrayList<>();
+    /** The reports module's data. */
     public final List<Report> reports = new ArrayList<>();
+    /** The method tests module's data. */
     public final List<MethodTestResult> methodTests = new ArrayList<>();
+    /** The national tests module's data. */
     public final List<NationalTestResult> nationalTests = new ArrayList<>();
+    /** The medical module's data, by student. */
     public final Map<StudentId, MedicalRecord> medical = new HashMap<>();
+    /** Each group's timetable (the groups module). */
     public final Map<GroupId, List<Lesson>> timetables = new HashMap<>();
+    /** The staff module's data. */
     public final List<StaffMember> staff = new ArrayList<>();
+    /** The replies guardians sent to notes, as the notes module handed them to the host. */
     public final List<Map.Entry<StudentId, nl.ouderportaal.modules.notes.NoteReply>> replies = new ArrayList<>();
+    /** How often each source method was called, by method name (see {@link #calls(String)}). */
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     public final List<SickReport> sickReports = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final Map<String, LocalDate> recoveries = new ConcurrentHashMap<>();
@@ -92,7 +130,17 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public final Map<String, LeaveDecision> leaveDecisions = new ConcurrentHashMap<>();
     public final Set<LocalDate> closedDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Registers every source of this host with the builder. */
+    /** An empty host: no schools, students or guardians yet. */
+    public InMemoryHost() {
+    }
+
+    /**
+     * Registers the core's sources, the absences module's source and the viewing-right sink with the
+     * builder: enough for a portal with the absences module or an integrator's own module.
+     *
+     * @param builder the portal's builder
+     * @return the same builder
+     */
     public Portal.Builder register(Portal.Builder builder) {
         return builder.source(SchoolSource.class, this)
                 .source(StudentSource.class, this)
@@ -104,7 +152,12 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
                 .source(nl.ouderportaal.spi.host.ViewingRightSink.class, this);
     }
 
-    /** Registers every source, core and module, with the builder. */
+    /**
+     * Registers every source and sink of this host, core and built-in modules, with the builder.
+     *
+     * @param builder the portal's builder
+     * @return the same builder
+     */
     public Portal.Builder registerAll(Portal.Builder builder) {
         return register(builder)
                 .source(NoteSource.class, this)
@@ -161,6 +214,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         return closedDays.stream().filter(d -> !d.isBefore(from) && !d.isAfter(until)).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** How often the portal called the source method of that name (such as {@code "students"}). */
     public int calls(String method) {
         return calls.getOrDefault(method, new AtomicInteger()).get();
     }
@@ -169,6 +223,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         calls.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** Adds a school in Utrecht with made-up contact data. */
     public School addSchool(String id, String name) {
         School school = new School(SchoolId.of(id), name, new Address("Schoolstraat", "1", "1234 AB", "Utrecht", null),
                 "info@" + id + ".example.org", "030-1234567", "https://" + id + ".example.org", null, List.of());
@@ -176,6 +231,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         return school;
     }
 
+    /** Adds a guardian whose contact address is {@code <id>@example.org}. */
     public Guardian addGuardian(String id, String preferredName, String surname) {
         Guardian guardian = new Guardian(GuardianId.of(id), new PersonName(null, preferredName, null, surname),
                 new GuardianPersonalData(null, Gender.UNSPECIFIED, "Nederland", "Nederlandse", "hbo"), null,
@@ -184,6 +240,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         return guardian;
     }
 
+    /** Adds a student named {@code <preferredName> Jansen} with an address, an emergency contact and a school career. */
     public Student addStudent(String id, SchoolId school, String preferredName, LocalDate birthDate, EnrolmentStatus status) {
         Student student = new Student(StudentId.of(id), school, new PersonName(preferredName, preferredName, null, "Jansen"),
                 status, new StudentPersonalData(birthDate, "Utrecht", Gender.FEMALE, "Nederlandse", null, null, null),
@@ -195,14 +252,17 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         return student;
     }
 
+    /** Replaces a student, for instance with another status or address. */
     public void replaceStudent(Student student) {
         students.put(student.id(), student);
     }
 
+    /** Links a guardian to a student as a parent. */
     public void link(GuardianId guardian, StudentId student, boolean viewingRight) {
         links.add(new GuardianLink(guardian, student, GuardianRelation.PARENT, viewingRight));
     }
 
+    /** Turns a guardian's viewing right for a student on or off, as the host's own data. */
     public void setViewingRight(GuardianId guardian, StudentId student, boolean viewingRight) {
         links.replaceAll(l -> l.guardianId().equals(guardian) && l.studentId().equals(student)
                 ? new GuardianLink(guardian, student, l.relation(), viewingRight) : l);
@@ -214,6 +274,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         setViewingRight(guardian, child, on);
     }
 
+    /** Places a student in a group for a school year. */
     public void placeInGroup(StudentId student, SchoolYear year, Group group) {
         groups.computeIfAbsent(year, y -> new HashMap<>()).put(student, group);
     }
@@ -356,10 +417,12 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
         return staff.stream().filter(m -> m.schoolId().equals(school)).toList();
     }
 
+    /** A group without teachers, in room "Lokaal &lt;level&gt;". */
     public static Group group(String id, SchoolId school, SchoolYear year, String name, int level) {
         return new Group(GroupId.of(id), school, year, name, level, "Lokaal " + level, List.of());
     }
 
+    /** The ids of the given schools, for a {@code StaffActor}. */
     public static Set<SchoolId> schoolSet(School... schools) {
         Set<SchoolId> ids = new java.util.HashSet<>();
         for (School school : schools) {
