@@ -99,7 +99,7 @@ class ModuleRecordsConcurrencyTest {
     private final List<StudentId> children = new ArrayList<>();
 
     private Portal portal(PortalStore store) {
-        return host.register(Portal.builder()).store(store).clock(clock).install(new SlotsModule()).build();
+        return host.register(Portal.builder()).store(store).accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/"))).clock(clock).install(new SlotsModule()).build();
     }
 
     private void families(Portal portal) {

@@ -68,7 +68,7 @@ class ReportingAbsenceTest {
         host.link(piet, sanne, true);
         host.placeInGroup(sanne, new SchoolYear(2026), InMemoryHost.group("g5", SCHOOL, new SchoolYear(2026), "Groep 5", 5));
         store = PortalStore.h2InMemory("absence-" + System.nanoTime());
-        portal = host.register(Portal.builder()).store(store).clock(clock).install(new AbsencesModule()).build();
+        portal = host.register(Portal.builder()).store(store).accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/"))).clock(clock).install(new AbsencesModule()).build();
         portal.accounts().importActiveAccount(anna, "anna@example.org", PASSWORD);
         portal.accounts().importActiveAccount(piet, "piet@example.org", PASSWORD);
         portal.configuration().activate(SCHOOL, AbsencesModule.ID, "beheerder");
@@ -173,7 +173,7 @@ class ReportingAbsenceTest {
 
         reportSick(Map.of("date", friday.toString(), "days", 3, "reason", "doctor"));
         assertThatThrownBy(() -> reportSick(Map.of("date", "2026-12-05", "reason", "sick")))
-                .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.getMessage()).contains("geen school"));
+                .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.message(java.util.Locale.forLanguageTag("nl"))).contains("geen school"));
         assertThatThrownBy(() -> reportSick(Map.of("date", "2026-12-07", "reason", "sick")))
                 .isInstanceOf(PortalValidationException.class);
 
@@ -295,7 +295,8 @@ class ReportingAbsenceTest {
 
     @Test
     void aHostWithoutTheSinkCannotInstallTheActionsUnlessItLeavesThemOut() {
-        var builder = Portal.builder().store(PortalStore.h2InMemory("nosink-" + System.nanoTime())).clock(clock);
+        var builder = Portal.builder().store(PortalStore.h2InMemory("nosink-" + System.nanoTime()))
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/"))).clock(clock);
         InMemoryHost other = new InMemoryHost();
         builder.source(nl.ouderportaal.spi.host.SchoolSource.class, other).source(nl.ouderportaal.spi.host.StudentSource.class, other)
                 .source(nl.ouderportaal.spi.host.GuardianSource.class, other).source(nl.ouderportaal.spi.host.GroupSource.class, other)

@@ -79,6 +79,8 @@ class GuiceParityTest {
                 PortalGuiceModule.actions(binder()).setBinding().toInstance(
                         new PortalGuiceModule.Actions(1, Duration.ofHours(1), Set.of("absences/request-leave")));
                 bind(PortalStore.class).toInstance(store);
+                PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(
+                        nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/")));
                 bind(SchoolSource.class).toInstance(host);
                 bind(StudentSource.class).toInstance(host);
                 bind(GuardianSource.class).toInstance(host);
