@@ -57,7 +57,7 @@ final class AccountPages {
         LoginResult result = web.portal.authentication().login(email, password);
         if (result instanceof LoginResult.Success success) {
             // A fresh token at every login: a session id planted before login is never promoted.
-            web.security.setSessionCookie(ctx, Web.GUARDIAN_COOKIE, success.sessionToken());
+            web.startGuardianSession(ctx, success.sessionToken());
             ctx.redirect("/dashboard");
         } else {
             ctx.status(401);

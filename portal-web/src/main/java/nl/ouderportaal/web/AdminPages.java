@@ -252,9 +252,11 @@ final class AdminPages {
 
     private void uploadImage(Context ctx) throws java.io.IOException {
         StaffActor actor = access.requireStaff(ctx);
+        // The body is read only now, after the staff check, within the upload limits (see Uploads).
+        byte[] image = web.uploads.read(web, ctx);
         SchoolId school = school(ctx, actor);
         try {
-            web.portal.administration().setDashboardImage(actor, school, AdminApi.upload(ctx));
+            web.portal.administration().setDashboardImage(actor, school, image);
         } catch (PortalValidationException e) {
             settingsPage(ctx, null, Map.of("image", e.message(web.locale(ctx))));
             return;

@@ -129,7 +129,7 @@ final class GuardianApi {
         LoginResult result = web.portal.authentication().login(AccountPages.bounded(Api.text(body, "email"), 320),
                 AccountPages.bounded(Api.text(body, "password"), 1024));
         if (result instanceof LoginResult.Success success) {
-            web.security.setSessionCookie(ctx, Web.GUARDIAN_COOKIE, success.sessionToken());
+            web.startGuardianSession(ctx, success.sessionToken());
             ctx.json(Map.of("guardian", success.guardian().value()));
         } else {
             Api.error(ctx, HttpStatus.UNAUTHORIZED, "login-refused", web.text(ctx, LoginResult.REFUSED));

@@ -61,6 +61,7 @@ public final class PortalWeb {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            Uploads.configure(config);
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(2_000);
                 server.setErrorHandler(new ServerErrors());
@@ -75,8 +76,15 @@ public final class PortalWeb {
             });
             config.routes.before(ctx -> {
                 security.addHeaders(ctx);
+                try {
+                    Uploads.checkEarly(ctx);
+                } catch (Refusal refusal) {
+                    ctx.skipRemainingHandlers();
+                    refuse(web, ctx, refusal);
+                    return;
+                }
                 security.ensureCsrfToken(ctx);
-                if (!security.csrfAccepted(ctx)) {
+                if (!Uploads.csrfInBody(ctx) && !security.csrfAccepted(ctx)) {
                     refuseCsrf(web, ctx);
                 }
             });
@@ -98,6 +106,13 @@ public final class PortalWeb {
     private static void refuseCsrf(Web web, Context ctx) {
         ctx.skipRemainingHandlers();
         refuse(web, ctx, HttpStatus.FORBIDDEN, "csrf", WebTexts.CSRF_TITLE, web.text(ctx, WebTexts.CSRF_REFUSED));
+    }
+
+    private static void refuse(Web web, Context ctx, Refusal refusal) {
+        if (refusal.retryAfterSeconds > 0) {
+            ctx.header("Retry-After", String.valueOf(refusal.retryAfterSeconds));
+        }
+        refuse(web, ctx, refusal.status, refusal.error, refusal.title, web.text(ctx, refusal.text));
     }
 
     /** An error answer: {@code {error, message, fields}} for the API, a message page for the pages. */
@@ -123,6 +138,7 @@ public final class PortalWeb {
         config.routes.exception(AccessRefusedException.class, (e, ctx) -> refuse(web, ctx, HttpStatus.FORBIDDEN,
                 "forbidden", WebTexts.FORBIDDEN_TITLE, web.text(ctx, e.text())));
         config.routes.exception(NotFound.class, (e, ctx) -> notFound(web, ctx));
+        config.routes.exception(Refusal.class, (e, ctx) -> refuse(web, ctx, e));
         config.routes.exception(LoginRequired.class, (e, ctx) -> {
             if (Api.isApi(ctx)) {
                 Api.error(ctx, HttpStatus.UNAUTHORIZED, "not-logged-in", web.text(ctx, WebTexts.NOT_LOGGED_IN));

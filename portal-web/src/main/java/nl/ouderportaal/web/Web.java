@@ -31,6 +31,8 @@ final class Web {
 
     final Portal portal;
     final WebSecurity security;
+    /** At most two image uploads read at once, each waiting at most two seconds for its turn. */
+    final Uploads uploads = new Uploads(2, java.time.Duration.ofSeconds(2));
     private final TemplateEngine templates;
     private final List<String> bundleNames;
 
@@ -82,6 +84,20 @@ final class Web {
 
     void guardImpersonations(java.util.function.BiPredicate<Context, Session> guard) {
         this.impersonationGuard = guard;
+    }
+
+    /**
+     * Makes a new login the browser's guardian session: the session the browser had until now (a guardian's
+     * or an impersonation) ends on the server, so that it cannot be used again with the old cookie.
+     */
+    void startGuardianSession(Context ctx, String newToken) {
+        String old = sessionToken(ctx);
+        if (old != null && !old.equals(newToken)) {
+            portal.authentication().logout(old);
+        }
+        security.setSessionCookie(ctx, GUARDIAN_COOKIE, newToken);
+        ctx.attribute(SESSION_ATTRIBUTE, null);
+        ctx.attribute(HOME_ATTRIBUTE, null);
     }
 
     String sessionToken(Context ctx) {

@@ -260,7 +260,7 @@ final class WebFixture implements AutoCloseable {
             return json("POST", "/api/session", Map.of("email", email, "password", password));
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> send(HttpRequest.Builder request) {
             try {
                 return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {

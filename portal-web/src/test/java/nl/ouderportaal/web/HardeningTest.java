@@ -1,0 +1,194 @@
+package nl.ouderportaal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Issue 19: what a security review and a black-box run of the demo found, for the guardian side. */
+@DisplayName("Hardening of the guardian side (issue 19)")
+class HardeningTest extends AgainstOnePortal {
+
+    /**
+     * Sends only the head of a request that declares a multipart body of {@code declaredBytes}, and a few bytes
+     * of it; the answer's status line, which the server can give only if it does not wait for the rest.
+     */
+    private static String statusOfHeadOnly(String path, long declaredBytes, String cookie) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", f.web.port())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=grens\r\n"
+                    + "Content-Length: " + declaredBytes + "\r\n" + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "\r\n--grens\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return status == null ? "" : status;
+        }
+    }
+
+    private static HttpResponse<String> multipart(WebFixture.Client client, String path, boolean expectContinue, long bodyBytes) {
+        String boundary = "grens" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\nanna@example.org\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.bin\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[(int) Math.max(bodyBytes, head.length)];
+        System.arraycopy(head, 0, body, 0, head.length);
+        try {
+            return client.http.send(HttpRequest.newBuilder(URI.create(client.base + path)).expectContinue(expectContinue)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request with exactly the cookies it names, from a client that keeps none. */
+    private static HttpResponse<String> raw(HttpRequest.Builder request) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("1. a multipart body to any route but the image upload is refused with 415 before it is read")
+    void multipartOutsideTheUploadIsRefusedAtOnce() throws Exception {
+        HttpResponse<String> login = multipart(f.client(), "/login", false, 2_000);
+        HttpResponse<String> api = multipart(f.client(), "/api/session", false, 2_000);
+        // Declares 60 MB and sends a few bytes: the answer comes without the rest.
+        String huge = statusOfHeadOnly("/login", 60L * 1024 * 1024, null);
+
+        assertThat(login.statusCode()).isEqualTo(415);
+        assertThat(login.body()).contains("neemt geen bestanden aan");
+        assertThat(api.statusCode()).isEqualTo(415);
+        assertThat(WebFixture.Client.parse(api).get("error").asText()).isEqualTo("unsupported-media-type");
+        assertThat(huge).startsWith("HTTP/1.1 415");
+    }
+
+    @Test
+    @DisplayName("1. an image upload without a staff session is refused before its body is read")
+    void anUploadWithoutStaffIsRefusedBeforeReading() throws Exception {
+        HttpResponse<String> page = multipart(f.client(), "/admin/settings/image", false, 2_000);
+        String withoutStaff = statusOfHeadOnly("/admin/settings/image", 5L * 1024 * 1024, null);
+        String tooLarge = statusOfHeadOnly("/admin/settings/image", 60L * 1024 * 1024, null);
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValue("/admin/login");
+        assertThat(withoutStaff).startsWith("HTTP/1.1 302");
+        assertThat(tooLarge).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    @DisplayName("1. no more than the set number of uploads are read at once; the next waits briefly, then gets 429")
+    void uploadsAreBoundedInNumber() throws Exception {
+        Uploads uploads = new Uploads(1, Duration.ofMillis(100));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        var pool = Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> uploads.inSlot(() -> {
+                inside.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "read";
+            }));
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> uploads.inSlot(() -> "second")).isInstanceOfSatisfying(Refusal.class, r -> {
+                assertThat(r.status.getCode()).isEqualTo(429);
+                assertThat(r.retryAfterSeconds).isPositive();
+            });
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("read");
+            assertThat(uploads.inSlot(() -> "third")).isEqualTo("third");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("5. the language link is always a path of the portal, also for an address that starts with //")
+    void theLanguageLinkNeverLeavesThePortal() {
+        HttpResponse<String> page = f.client().get("//evil.example/login");
+
+        assertThat(page.body()).doesNotContain("href=\"//evil.example").contains("href=\"/evil.example/login?lang=en\"");
+    }
+
+    @Test
+    @DisplayName("6. a CSRF token from before the login no longer works after it, and the login answer brings a new one")
+    void theCsrfTokenIsRenewedAtLogin() {
+        WebFixture.Client client = f.client();
+        String before = client.csrf();
+        HttpResponse<String> login = client.login("anna@example.org", WebFixture.PASSWORD);
+        String after = client.cookie("XSRF-TOKEN");
+
+        client.setCookie("XSRF-TOKEN", before);
+        HttpResponse<String> withOld = client.send(HttpRequest.newBuilder(URI.create(client.base + "/api/me/notifications"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", before)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+        client.setCookie("XSRF-TOKEN", after);
+        HttpResponse<String> withNew = client.json("PUT", "/api/me/notifications", Map.of("enabled", true));
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(withOld.statusCode()).isEqualTo(403);
+        assertThat(withNew.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    @DisplayName("6. another browser's CSRF token does not work with this browser's session")
+    void aCsrfTokenBelongsToItsSession() {
+        WebFixture.Client anna = f.client();
+        anna.login("anna@example.org", WebFixture.PASSWORD);
+        WebFixture.Client bram = f.client();
+        bram.login("bram@example.org", WebFixture.PASSWORD);
+        String bramsToken = bram.cookie("XSRF-TOKEN");
+
+        // Anna's session with Bram's CSRF token, in both the cookie and the header, as a planted cookie would be.
+        HttpResponse<String> planted = raw(HttpRequest.newBuilder(URI.create(anna.base + "/api/me/notifications"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", bramsToken)
+                .header("Cookie", "op_session=" + anna.cookie("op_session") + "; XSRF-TOKEN=" + bramsToken)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+        HttpResponse<String> own = raw(HttpRequest.newBuilder(URI.create(anna.base + "/api/me/notifications"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", anna.cookie("XSRF-TOKEN"))
+                .header("Cookie", "op_session=" + anna.cookie("op_session") + "; XSRF-TOKEN=" + anna.cookie("XSRF-TOKEN"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":true}")));
+
+        assertThat(own.statusCode()).isEqualTo(204);
+        assertThat(planted.statusCode()).isEqualTo(403);
+        assertThat(WebFixture.Client.parse(planted).get("error").asText()).isEqualTo("csrf");
+    }
+
+    @Test
+    @DisplayName("10. a new login in the same browser ends the session it had")
+    void aNewLoginEndsTheOldSession() {
+        WebFixture.Client client = f.client();
+        client.login("anna@example.org", WebFixture.PASSWORD);
+        String first = client.cookie("op_session");
+
+        client.login("bram@example.org", WebFixture.PASSWORD);
+
+        assertThat(client.cookie("op_session")).isNotEqualTo(first);
+        assertThat(f.portal.authentication().session(first)).isEmpty();
+    }
+}
