@@ -141,15 +141,7 @@ final class GuardianApi {
         JsonNode body = Api.body(ctx);
         String token = AccountPages.bounded(Api.text(body, "token"), 200);
         String password = AccountPages.bounded(Api.text(body, "password"), 1024);
-        try {
-            web.portal.authentication().acceptInvitation(token, password);
-        } catch (PortalValidationException notAnInvitation) {
-            boolean tokenOnly = notAnInvitation.violations().stream().allMatch(v -> v.field().equals("token"));
-            if (!tokenOnly) {
-                throw notAnInvitation;
-            }
-            web.portal.authentication().resetPassword(token, password);
-        }
+        web.portal.authentication().setPasswordFromLink(token, password);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

@@ -139,6 +139,9 @@ public final class PortalWeb {
                 "forbidden", WebTexts.FORBIDDEN_TITLE, web.text(ctx, e.text())));
         config.routes.exception(NotFound.class, (e, ctx) -> notFound(web, ctx));
         config.routes.exception(Refusal.class, (e, ctx) -> refuse(web, ctx, e));
+        config.routes.exception(nl.ouderportaal.core.account.TooBusyException.class, (e, ctx) -> refuse(web, ctx,
+                new Refusal(HttpStatus.TOO_MANY_REQUESTS, "busy", WebTexts.BUSY_TITLE,
+                        nl.ouderportaal.core.account.TooBusyException.MESSAGE, (int) Math.max(1, e.retryAfter().toSeconds()))));
         config.routes.exception(LoginRequired.class, (e, ctx) -> {
             if (Api.isApi(ctx)) {
                 Api.error(ctx, HttpStatus.UNAUTHORIZED, "not-logged-in", web.text(ctx, WebTexts.NOT_LOGGED_IN));

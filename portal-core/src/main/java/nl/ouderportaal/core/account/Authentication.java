@@ -91,6 +91,8 @@ public final class Authentication {
         }
         GuardianId guardian = account.get().guardian();
         String verifiedHash = account.get().passwordHash();
+        // Never hash inside the transaction: it would hold a connection and the account's lock for the hash's time.
+        String upgraded = hasher.needsRehash(verifiedHash) ? hasher.hash(secret) : null;
         Optional<String> token = store.jdbi().inTransaction(h -> {
             // The account may have changed while the password was checked (a reset, a deactivation): no session then.
             Optional<AccountRepository.Account> current = accounts.byGuardianForUpdate(h, guardian);
@@ -98,8 +100,8 @@ public final class Authentication {
                     || !verifiedHash.equals(current.get().passwordHash())) {
                 return Optional.<String>empty();
             }
-            if (hasher.needsRehash(verifiedHash)) {
-                accounts.updateHash(h, guardian, hasher.hash(secret), now);
+            if (upgraded != null) {
+                accounts.updateHash(h, guardian, upgraded, now);
             }
             accounts.recordLogin(h, guardian, now);
             audit(h, "login.succeeded", guardian, null);
@@ -193,14 +195,29 @@ public final class Authentication {
         setPassword(token, newPassword, TokenPurpose.PASSWORD_RESET);
     }
 
+    /**
+     * Sets a password from either kind of link (an invitation or a reset), told apart by the token itself:
+     * one look-up and at most one hash, as {@link #acceptInvitation}.
+     *
+     * @throws PortalValidationException as {@link #acceptInvitation}
+     */
+    public void setPasswordFromLink(String token, String newPassword) {
+        TokenPurpose purpose = tokens.purpose(token).orElse(TokenPurpose.INVITATION);
+        setPassword(token, newPassword, purpose);
+    }
+
     private void setPassword(String token, String newPassword, TokenPurpose purpose) {
         policy.refusal(newPassword).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });
+        Instant now = clock.instant();
+        // The link is checked before the costly hash: an unknown, used or expired link costs no hash at all.
+        if (!"valid".equals(tokens.diagnose(token, purpose, now))) {
+            refuseLink(token, purpose, now);
+        }
         // Hash before taking the link, so that the transaction stays short.
         String hash = hasher.hash(newPassword.toCharArray());
-        Instant now = clock.instant();
         Optional<GuardianId> redeemed = store.jdbi().inTransaction(h -> {
             Optional<GuardianId> guardian = tokens.redeem(h, token, purpose, now);
             if (guardian.isEmpty()) {
@@ -220,13 +237,29 @@ public final class Authentication {
             return guardian;
         });
         if (redeemed.isEmpty()) {
-            String why = tokens.diagnose(token, purpose, now);
-            GuardianId owner = tokens.owner(token).orElse(null);
-            store.jdbi().useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
-            throw PortalValidationException.of("token",
-                    "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
-                    "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
+            refuseLink(token, purpose, now);
         }
+    }
+
+    /** What a link that does not (or no longer) work answers, audited with the reason. */
+    public static final LocalizedText LINK_REFUSED = LocalizedText.of(
+            "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
+            "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
+
+    private void refuseLink(String token, TokenPurpose purpose, Instant now) {
+        String why = tokens.diagnose(token, purpose, now);
+        GuardianId owner = tokens.owner(token).orElse(null);
+        store.jdbi().useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
+        throw PortalValidationException.of("token", LINK_REFUSED.nl(), LINK_REFUSED.en());
+    }
+
+    /**
+     * Whether a link from a mail still works (unused, unexpired, not replaced), without using it: the page
+     * that shows the password form asks first, so that a used or expired link says so at once.
+     */
+    public boolean linkWorks(String token) {
+        Instant now = clock.instant();
+        return tokens.purpose(token).filter(p -> "valid".equals(tokens.diagnose(token, p, now))).isPresent();
     }
 
     /**

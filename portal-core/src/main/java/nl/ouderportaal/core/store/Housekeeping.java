@@ -63,6 +63,8 @@ public final class Housekeeping {
                     delete from login_throttle
                     where updated_at < :idle and (locked_until is null or locked_until < :now)""", now, before));
             report.put("rate_limits", update(h, "delete from rate_limits where window_start < :idle", now, before));
+            update(h, "delete from email_change_links where token_hash in (select token_hash from one_time_tokens"
+                    + " where expires_at < :before)", now, before);
             report.put("one_time_tokens", update(h, "delete from one_time_tokens where expires_at < :before", now, before));
             report.put("portal_sessions", update(h, """
                     delete from portal_sessions
