@@ -152,7 +152,8 @@ public final class PortalWeb {
         config.routes.exception(Exception.class, (e, ctx) -> {
             // The client gets an incident number, never the exception: it could hold data or internals.
             String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, e);
+            // The path holds no personal data (ids at most); the exception's messages may: see LogSafe.
+            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, LogSafe.copy(e));
             refuse(web, ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", WebTexts.INTERNAL_TITLE,
                     web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
         });

@@ -191,4 +191,73 @@ class HardeningTest extends AgainstOnePortal {
         assertThat(client.cookie("op_session")).isNotEqualTo(first);
         assertThat(f.portal.authentication().session(first)).isEmpty();
     }
+
+    @Test
+    @DisplayName("9. a failure whose database message quotes an address writes no address into the log")
+    void aFailureLogsNoAddress() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PortalWeb.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        PortalWeb failing = PortalWeb.builder(f.portal).configure(config -> config.routes.get("/kapot", ctx -> {
+            throw new IllegalStateException("insert failed for ouder@example.org", new java.sql.SQLException(
+                    "Unique index or primary key violation: VALUES ( /* 1 */ 'g:ouder@example.org' )", "23505"));
+        })).build().start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> answer = new WebFixture.Client("http://127.0.0.1:" + failing.port()).get("/kapot");
+
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(appender.list).as(answer.body() + " / " + logger.getEffectiveLevel() + " / "
+                    + org.slf4j.LoggerFactory.getILoggerFactory()).isNotEmpty();
+            StringBuilder logged = new StringBuilder();
+            for (var event : appender.list) {
+                logged.append(event.getFormattedMessage());
+                for (var proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
+                    logged.append(' ').append(proxy.getClassName()).append(' ').append(proxy.getMessage());
+                }
+            }
+            assertThat(logged.toString()).doesNotContain("ouder@example.org").contains("23505");
+        } finally {
+            failing.stop();
+            logger.detachAppender(appender);
+        }
+    }
+
+    @Test
+    @DisplayName("24. a used or expired link says so at once and offers a new one, instead of the password form")
+    void aUsedLinkSaysSoAtOnce() {
+        HttpResponse<String> used = f.client().get("/activate?token=al-gebruikt-of-verlopen-0123456789");
+        HttpResponse<String> reset = f.client().get("/reset-password?token=al-gebruikt-of-verlopen-0123456789");
+
+        assertThat(used.body()).contains("Deze link werkt niet meer", "href=\"/forgot-password\"", "Stuur mij een nieuwe link")
+                .doesNotContain("type=\"password\"");
+        assertThat(reset.body()).contains("Deze link werkt niet meer").doesNotContain("type=\"password\"");
+    }
+
+    @Test
+    @DisplayName("2. the new address confirms an email change on a page whose GET changes nothing; the old address can undo it")
+    void theEmailChangeIsConfirmedAndUndoneOnPages() {
+        try (WebFixture own = new WebFixture()) {
+            own.portal.accountEmails().change(WebFixture.ADMIN, WebFixture.SCHOOL, WebFixture.ANNA, "anna@nieuw.example.org");
+            own.deliver();
+            String confirm = own.lastToken("anna@nieuw.example.org");
+            WebFixture.Client browser = own.client();
+
+            HttpResponse<String> page = browser.get("/confirm-email?token=" + confirm);
+            assertThat(page.body()).contains("Nieuw e-mailadres bevestigen", "name=\"token\"");
+            assertThat(browser.login("anna@example.org", WebFixture.PASSWORD).statusCode()).as("nothing changed yet").isEqualTo(200);
+
+            HttpResponse<String> done = browser.form("/confirm-email", Map.of("token", confirm));
+            assertThat(done.body()).contains("Uw nieuwe e-mailadres is bevestigd");
+            assertThat(own.client().login("anna@nieuw.example.org", WebFixture.PASSWORD).statusCode()).isEqualTo(200);
+            own.deliver();
+
+            String undo = own.lastToken("anna@example.org");
+            HttpResponse<String> undone = own.client().form("/undo-email", Map.of("token", undo));
+            assertThat(undone.body()).contains("De wijziging is ongedaan gemaakt");
+            assertThat(own.client().login("anna@example.org", WebFixture.PASSWORD).statusCode()).isEqualTo(200);
+            assertThat(own.client().get("/confirm-email?token=" + confirm).body()).contains("Deze link werkt niet meer");
+        }
+    }
 }

@@ -60,7 +60,7 @@ class JsonApiHostileInputsTest {
         }
 
         String csrf() {
-            return cookies.get("XSRF-TOKEN");
+            return cookies.get("__Host-XSRF-TOKEN"); // HTTPS: the prefixed name
         }
 
         HttpResponse<String> send(String method, String path, Object body) {

@@ -198,14 +198,14 @@ final class AccountMails {
         String link = settings.link("undo-email", token);
         String until = formatInstant(validUntil);
         String[] paragraphs = en ? new String[] {
-            "The email address of your parent portal account " + oldEmail + " is now " + newEmail
-                + ": the new address confirmed the change.",
+            "The email address of your parent portal account " + oldEmail + " has been changed: the new address"
+                + " confirmed the change. From now on you log in with the new address.",
             "Was this not you, or not what you wanted? Undo it with this link until " + until
                 + "; it gives the account back to this address and ends every open session:",
             "\u0000" + link}
             : new String[] {
-            "Het e-mailadres van uw Ouderportaal-account " + oldEmail + " is nu " + newEmail
-                + ": het nieuwe adres heeft de wijziging bevestigd.",
+            "Het e-mailadres van uw Ouderportaal-account " + oldEmail + " is gewijzigd: het nieuwe adres heeft de"
+                + " wijziging bevestigd. U logt voortaan in met het nieuwe adres.",
             "Was u dit niet, of wilde u dit niet? Maak het ongedaan met deze link, tot " + until
                 + "; het account hoort dan weer bij dit adres en alle open sessies worden beëindigd:",
             "\u0000" + link};

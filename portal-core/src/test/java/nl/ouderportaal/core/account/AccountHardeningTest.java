@@ -121,4 +121,139 @@ class AccountHardeningTest {
             }
         }
     }
+
+    private static final nl.ouderportaal.spi.SchoolId KLIMOP = nl.ouderportaal.spi.SchoolId.of("klimop");
+    private static final nl.ouderportaal.spi.StaffActor INVITER_A = new nl.ouderportaal.spi.StaffActor(
+            nl.ouderportaal.spi.StaffId.of("m-9"), "Meester Bas", java.util.Set.of(nl.ouderportaal.spi.StaffActor.Role.INVITE),
+            java.util.Set.of(AccountsFixture.SCHOOL));
+    private static final nl.ouderportaal.spi.StaffActor ADMIN_B = new nl.ouderportaal.spi.StaffActor(
+            nl.ouderportaal.spi.StaffId.of("m-11"), "Juf Klimop", java.util.Set.of(nl.ouderportaal.spi.StaffActor.Role.ADMIN),
+            java.util.Set.of(KLIMOP));
+    private static final nl.ouderportaal.spi.StaffActor BOARD = new nl.ouderportaal.spi.StaffActor(
+            nl.ouderportaal.spi.StaffId.of("m-10"), "Bestuurder", java.util.Set.of(nl.ouderportaal.spi.StaffActor.Role.ADMIN),
+            java.util.Set.of(AccountsFixture.SCHOOL, KLIMOP));
+
+    @Test
+    @DisplayName("2. staff cannot take over an active account: an address change waits for the new address, and no link is sent")
+    void staffCannotTakeOverAnActiveAccount() {
+        try (AccountsFixture f = new AccountsFixture(h2())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            f.activate(anna, "anna@example.org", PASSWORD);
+            String session = ((LoginResult.Success) f.portal.authentication().login("anna@example.org", PASSWORD)).sessionToken();
+
+            f.portal.accountEmails().change(AccountsFixture.ADMIN, AccountsFixture.SCHOOL, anna, "juf@example.org");
+            InvitationPreview invited = f.portal.invitations().inviteOne(AccountsFixture.ADMIN, AccountsFixture.SCHOOL, anna);
+            f.deliver();
+
+            assertThat(invited.recipients()).isEmpty();
+            assertThat(invited.skipped()).containsEntry(anna, InvitationPreview.SkipReason.HAS_PASSWORD);
+            assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
+            assertThat(f.portal.authentication().session(session)).as("her session stays").isPresent();
+            assertThat(AccountsFixture.body(last(f, "juf@example.org"))).contains("confirm-email?token=")
+                    .doesNotContain("activate?token=");
+            assertThat(AccountsFixture.body(last(f, "anna@example.org"))).contains("De wijziging gaat pas in als het nieuwe adres");
+            assertThat(f.auditActions(anna)).contains("account.email-change-requested").doesNotContain("account.email-changed");
+        }
+    }
+
+    @Test
+    @DisplayName("2. the new address confirms the change; the old address can undo it, which ends every session")
+    void theNewAddressConfirmsAndTheOldCanUndo() {
+        try (AccountsFixture f = new AccountsFixture(h2())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            f.activate(anna, "anna@example.org", PASSWORD);
+            f.portal.accountEmails().change(AccountsFixture.ADMIN, AccountsFixture.SCHOOL, anna, "anna@nieuw.example.org");
+            f.deliver();
+
+            f.portal.accountEmails().confirm(f.lastToken("anna@nieuw.example.org"));
+            f.deliver();
+            assertThat(f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
+            assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
+            String session = ((LoginResult.Success) f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).sessionToken();
+            // Whoever holds the new address sets a new password: the undo link still works.
+            f.portal.authentication().forgotPassword("anna@nieuw.example.org");
+            f.deliver();
+            f.portal.authentication().resetPassword(f.lastToken("anna@nieuw.example.org"), "een ander lang wachtwoord");
+            f.deliver();
+            String undo = f.lastToken("anna@example.org");
+            assertThat(AccountsFixture.body(last(f, "anna@example.org"))).contains("undo-email?token=");
+
+            f.portal.accountEmails().undo(undo);
+
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(f.portal.authentication().session(session)).isEmpty();
+            assertThat(f.portal.authentication().login("anna@nieuw.example.org", "een ander lang wachtwoord"))
+                    .isInstanceOf(LoginResult.Refused.class);
+            assertThatThrownBy(() -> f.portal.accountEmails().undo(undo)).isInstanceOf(PortalValidationException.class);
+            assertThat(f.schoolAudit()).anyMatch(e -> e.action().equals("account.email-change-undone"));
+        }
+    }
+
+    private static jakarta.mail.internet.MimeMessage last(AccountsFixture f, String address) {
+        List<jakarta.mail.internet.MimeMessage> mails = f.mailsTo(address);
+        assertThat(mails).as("mails to " + address).isNotEmpty();
+        return mails.get(mails.size() - 1);
+    }
+
+    private static GuardianId annaAtBothSchools(AccountsFixture f) {
+        GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+        var daan = f.host.addStudent("daan", KLIMOP, "Daan", java.time.LocalDate.of(2018, 5, 1),
+                nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
+        f.host.link(anna, daan.id(), true);
+        f.activate(anna, "anna@example.org", PASSWORD);
+        return anna;
+    }
+
+    @Test
+    @DisplayName("3. staff of one school cannot deactivate an account that another school shares")
+    void oneSchoolCannotDeactivateASharedAccount() {
+        try (AccountsFixture f = new AccountsFixture(h2())) {
+            GuardianId anna = annaAtBothSchools(f);
+
+            assertThatThrownBy(() -> f.portal.accounts().deactivate(INVITER_A, anna))
+                    .isInstanceOfSatisfying(PortalValidationException.class, e -> assertThat(e.violations().get(0).message().nl())
+                            .contains("alle scholen van de kinderen"));
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.ACTIVE);
+
+            f.portal.accounts().deactivate(BOARD, anna);
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.INACTIVE);
+            assertThat(f.portal.audit().ofSchool(KLIMOP, 50)).anyMatch(e -> e.action().equals("account.deactivated"));
+            assertThat(f.schoolAudit()).anyMatch(e -> e.action().equals("account.deactivated"));
+        }
+    }
+
+    @Test
+    @DisplayName("3. staff of one school cannot reactivate an account by re-inviting; reactivation sends no password link")
+    void oneSchoolCannotReactivateASharedAccount() {
+        try (AccountsFixture f = new AccountsFixture(h2())) {
+            GuardianId anna = annaAtBothSchools(f);
+            f.portal.accounts().deactivate(BOARD, anna);
+
+            InvitationPreview byA = f.portal.invitations().inviteOne(INVITER_A, AccountsFixture.SCHOOL, anna);
+            assertThat(byA.skipped()).containsEntry(anna, InvitationPreview.SkipReason.OTHER_SCHOOLS);
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.INACTIVE);
+
+            f.portal.invitations().inviteOne(BOARD, AccountsFixture.SCHOOL, anna);
+            f.deliver();
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.ACTIVE);
+            assertThat(AccountsFixture.body(last(f, "anna@example.org"))).contains("weer actief").doesNotContain("token=");
+            assertThat(f.portal.authentication().login("anna@example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
+            assertThat(f.portal.audit().ofSchool(KLIMOP, 50)).anyMatch(e -> e.action().equals("account.reactivated"));
+        }
+    }
+
+    @Test
+    @DisplayName("21. the invitation preview answers alike for an unknown guardian id and another school's guardian")
+    void thePreviewDoesNotTellUnknownFromOtherSchools() {
+        try (AccountsFixture f = new AccountsFixture(h2())) {
+            GuardianId elsewhere = f.guardianWithChild("elders", "elders@example.org", "klimop");
+            GuardianId unknown = GuardianId.of("bestaat-niet");
+
+            InvitationPreview preview = f.portal.invitations().preview(AccountsFixture.ADMIN, AccountsFixture.SCHOOL,
+                    List.of(elsewhere, unknown));
+
+            assertThat(preview.skipped().get(unknown)).isEqualTo(preview.skipped().get(elsewhere))
+                    .isEqualTo(InvitationPreview.SkipReason.NOT_AT_YOUR_SCHOOL);
+        }
+    }
 }
