@@ -46,8 +46,14 @@ public final class PortalWeb {
     private static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
 
     private final Javalin app;
+    private final ClientLimit clientLimit;
+    /** The requests without a session that cost a password hash or a mail: what {@link ClientLimit} counts. */
+    private static final java.util.Set<String> COSTLY_WITHOUT_LOGIN = java.util.Set.of("/login", "/api/session",
+            "/activate", "/reset-password", "/api/password", "/forgot-password", "/forgot-username",
+            "/api/password/forgot", "/api/username/forgot", "/admin/login", "/api/admin/session");
 
     private PortalWeb(Builder builder) {
+        this.clientLimit = builder.clientLimit;
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
         Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
@@ -86,6 +92,12 @@ public final class PortalWeb {
                 security.ensureCsrfToken(ctx);
                 if (!Uploads.csrfInBody(ctx) && !security.csrfAccepted(ctx)) {
                     refuseCsrf(web, ctx);
+                    return;
+                }
+                if (clientLimit != null && ctx.method() == io.javalin.http.HandlerType.POST
+                        && COSTLY_WITHOUT_LOGIN.contains(ctx.path()) && !clientLimit.tryAcquire(ctx.ip())) {
+                    ctx.skipRemainingHandlers();
+                    refuse(web, ctx, Refusal.busy((int) Math.max(1, clientLimit.retryAfter().toSeconds())));
                 }
             });
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
@@ -195,6 +207,7 @@ public final class PortalWeb {
         private final Portal portal;
         private StaffAuthenticator staffAuthenticator;
         private final List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
+        private ClientLimit clientLimit;
 
         private Builder(Portal portal) {
             this.portal = Objects.requireNonNull(portal, "portal");
@@ -203,6 +216,15 @@ public final class PortalWeb {
         /** The host's check of staff credentials for the administration login; without it there is none. */
         public Builder staffAuthenticator(StaffAuthenticator authenticator) {
             this.staffAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * Limits per client address the requests without a session that cost a hash or a mail (see
+         * {@link ClientLimit}); without it, only the portal's global bound on hashes applies.
+         */
+        public Builder clientLimit(ClientLimit limit) {
+            this.clientLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

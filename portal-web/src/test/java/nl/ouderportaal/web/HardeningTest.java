@@ -260,4 +260,26 @@ class HardeningTest extends AgainstOnePortal {
             assertThat(own.client().get("/confirm-email?token=" + confirm).body()).contains("Deze link werkt niet meer");
         }
     }
+
+    @Test
+    @DisplayName("4. a host's per-address limit answers 429 with Retry-After beyond its count, for logins and recovery alike")
+    void theHostsPerAddressLimitApplies() {
+        PortalWeb limited = PortalWeb.builder(f.portal)
+                .clientLimit(ClientLimit.perAddress(2, Duration.ofMinutes(1), java.time.Clock.systemUTC()))
+                .build().start("127.0.0.1", 0);
+        try {
+            WebFixture.Client client = new WebFixture.Client("http://127.0.0.1:" + limited.port());
+            assertThat(client.login("niemand@example.org", "fout").statusCode()).isEqualTo(401);
+            assertThat(client.json("POST", "/api/password/forgot", Map.of("email", "niemand@example.org")).statusCode())
+                    .isEqualTo(202);
+            HttpResponse<String> third = client.login("anna@example.org", WebFixture.PASSWORD);
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            assertThat(third.headers().firstValue("Retry-After")).hasValue("60");
+            assertThat(WebFixture.Client.parse(third).get("error").asText()).isEqualTo("busy");
+            assertThat(client.get("/api/csrf").statusCode()).as("other requests are not counted").isEqualTo(200);
+        } finally {
+            limited.stop();
+        }
+    }
 }

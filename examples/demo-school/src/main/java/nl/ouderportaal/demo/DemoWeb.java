@@ -48,6 +48,8 @@ public final class DemoWeb implements AutoCloseable {
         housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
+                // The host's per-address limit on logins, password links and recovery mails (issue 19).
+                .clientLimit(nl.ouderportaal.web.ClientLimit.perAddress(100, Duration.ofMinutes(1), java.time.Clock.systemUTC()))
                 .configure(config -> {
                     config.routes.get("/demo/mailbox", this::mailboxPage);
                     config.routes.get("/demo/mailbox.json", ctx -> ctx.json(mails()));
