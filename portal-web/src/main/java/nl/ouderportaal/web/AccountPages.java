@@ -102,10 +102,11 @@ final class AccountPages {
                     "kind", kind, "answer", null);
             return;
         }
+        // The account's part runs after the answer: known and unknown addresses answer alike and as fast.
         if (kind.equals("password")) {
-            web.portal.authentication().forgotPassword(email);
+            web.portal.authentication().forgotPassword(email, web.background);
         } else {
-            web.portal.authentication().forgotUsername(email);
+            web.portal.authentication().forgotUsername(email, web.background);
         }
         web.render(ctx, "forgot.jte", "kind", kind, "answer", ui.text(Authentication.RECOVERY_ANSWER));
     }

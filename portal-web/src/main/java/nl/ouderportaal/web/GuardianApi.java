@@ -41,12 +41,14 @@ final class GuardianApi {
         });
         routes.get("/api/csrf", ctx -> ctx.json(Map.of("token", WebSecurity.csrfToken(ctx))));
         routes.post("/api/password/forgot", ctx -> {
-            web.portal.authentication().forgotPassword(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            web.portal.authentication().forgotPassword(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320),
+                    web.background);
             ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
                     nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
         });
         routes.post("/api/username/forgot", ctx -> {
-            web.portal.authentication().forgotUsername(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            web.portal.authentication().forgotUsername(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320),
+                    web.background);
             ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
                     nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
         });

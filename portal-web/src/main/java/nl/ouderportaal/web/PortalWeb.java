@@ -46,6 +46,7 @@ public final class PortalWeb {
     private static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
 
     private final Javalin app;
+    private final Web web;
     private final ClientLimit clientLimit;
     /** The requests without a session that cost a password hash or a mail: what {@link ClientLimit} counts. */
     private static final java.util.Set<String> COSTLY_WITHOUT_LOGIN = java.util.Set.of("/login", "/api/session",
@@ -57,6 +58,7 @@ public final class PortalWeb {
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
         Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
+        this.web = web;
         AccountPages accountPages = new AccountPages(web);
         GuardianPages guardianPages = new GuardianPages(web);
         GuardianApi guardianApi = new GuardianApi(web, guardianPages);
@@ -200,6 +202,12 @@ public final class PortalWeb {
 
     public void stop() {
         app.stop();
+        web.background.shutdown();
+    }
+
+    /** Waits until the recovery work queued so far is done: tests read the outbox after it. */
+    void awaitBackgroundWork() {
+        web.awaitBackgroundWork();
     }
 
     /** Builds a {@link PortalWeb}. Not thread-safe. */

@@ -31,6 +31,35 @@ final class Web {
 
     final Portal portal;
     final WebSecurity security;
+    /**
+     * Where a recovery request's account part runs, after the answer (issue 19): one thread, at most 1,000
+     * waiting; beyond that a request is dropped, which the guardian cannot tell from an unknown address (the
+     * core's per-address rate limit was counted already).
+     */
+    final java.util.concurrent.ThreadPoolExecutor background = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1_000), runnable -> {
+                Thread thread = new Thread(() -> {
+                    try {
+                        runnable.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Web.class).error("A recovery request failed", LogSafe.copy(e));
+                    }
+                }, "portal-recovery");
+                thread.setDaemon(true);
+                return thread;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+
+    /** Waits until the background work queued so far is done (for tests). */
+    void awaitBackgroundWork() {
+        try {
+            background.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** At most two image uploads read at once, each waiting at most two seconds for its turn. */
     final Uploads uploads = new Uploads(2, java.time.Duration.ofSeconds(2));
     private final TemplateEngine templates;

@@ -116,6 +116,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     int deliver() {
+        web.awaitBackgroundWork(); // recovery requests queue their mail after the answer
         return portal.mailDispatcher().orElseThrow().drainOnce();
     }
 

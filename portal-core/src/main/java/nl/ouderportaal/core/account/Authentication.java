@@ -267,7 +267,17 @@ public final class Authentication {
      * same answer whatever happens here; see {@link #RECOVERY_ANSWER}.
      */
     public void forgotPassword(String email) {
-        recover(email, "password", (h, account) -> {
+        forgotPassword(email, Runnable::run);
+    }
+
+    /**
+     * As {@link #forgotPassword(String)}, but only the work that is the same for every address (the rate
+     * limit) is done at once; what differs between a known and an unknown address (looking up the account,
+     * issuing a link, queueing the mail) goes to {@code later}, so that the caller can answer before it runs
+     * and the time of the answer tells nothing (issue 19). The web layer passes a small background executor.
+     */
+    public void forgotPassword(String email, java.util.concurrent.Executor later) {
+        recover(email, "password", later, (h, account) -> {
             Instant now = clock.instant();
             String token = tokens.issue(h, account.guardian(), TokenPurpose.PASSWORD_RESET, settings.resetLifetime(), now);
             outbox.enqueue(h, mails.passwordReset(account.guardian(), account.email(), token,
@@ -278,7 +288,12 @@ public final class Authentication {
 
     /** Forgot username (R-ACC-7): mails the username to an active account's address. */
     public void forgotUsername(String email) {
-        recover(email, "username", (h, account) -> {
+        forgotUsername(email, Runnable::run);
+    }
+
+    /** As {@link #forgotUsername(String)}, with the account's part in {@code later}; see {@link #forgotPassword(String, java.util.concurrent.Executor)}. */
+    public void forgotUsername(String email, java.util.concurrent.Executor later) {
+        recover(email, "username", later, (h, account) -> {
             outbox.enqueue(h, mails.username(account.guardian(), account.email()), clock.instant());
             audit(h, "username.reminder.requested", account.guardian(), null);
         });
@@ -289,13 +304,19 @@ public final class Authentication {
             "Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail. Kijk ook in uw map met ongewenste e-mail.",
             "If this email address belongs to an account, you will receive an email within a few minutes. Please also check your spam folder.");
 
-    private void recover(String email, String what, java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
+    private void recover(String email, String what, java.util.concurrent.Executor later,
+                         java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
         if (email == null || email.isBlank() || email.length() > 320) {
             return;
         }
         // Counted for every address, known or not, so that the work done does not tell which addresses exist.
         String key = "recovery:" + EmailAddresses.normalize(email);
         boolean allowed = rateLimits.tryAcquire(key, settings.recoveryMailsPerHour(), RECOVERY_WINDOW, clock.instant());
+        later.execute(() -> sendRecovery(email, what, allowed, send));
+    }
+
+    private void sendRecovery(String email, String what, boolean allowed,
+                              java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
         if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
             return;
