@@ -267,7 +267,8 @@ final class AdminApi {
         body.put("active", state.moduleSwitch().active());
         body.put("dashboard", state.moduleSwitch().onDashboard());
         body.put("dashboardCapable", state.descriptor().dashboardCapable());
-        body.put("options", state.options());
+        // A module without options has none to show: {} rather than the NoOptions singleton's name.
+        body.put("options", state.options() instanceof nl.ouderportaal.spi.module.NoOptions ? Map.of() : state.options());
         return body;
     }
 

@@ -336,10 +336,8 @@ final class AdminPages {
                 web.portal.news().update(actor, school, id, command);
             }
         } catch (PortalValidationException e) {
-            // The period rule belongs to the whole period; the form shows it at its end.
+            // The period rule belongs to the whole period; the core reports it at its end (publishUntil).
             Map<String, String> errors = new LinkedHashMap<>(Api.fields(e, web.locale(ctx)));
-            Optional.ofNullable(errors.remove("publishPeriodValid"))
-                    .ifPresent(message -> errors.merge("publishUntil", message, (a, b) -> a + " " + b));
             newsForm(ctx, id, form, errors);
             return;
         }

@@ -1,6 +1,5 @@
 package nl.ouderportaal.core.account;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -116,7 +115,7 @@ public final class Accounts {
     /** An account email address as entered: required, valid, at most 320 characters. */
     record AccountEmail(
             @NotBlank(message = "{nl.ouderportaal.MailAddress.message}")
-            @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
+            @nl.ouderportaal.core.validation.MailAddress
             @Size(max = 320, message = "{nl.ouderportaal.Size.max}")
             String email) {
 
