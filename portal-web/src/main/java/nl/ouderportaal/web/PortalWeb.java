@@ -186,6 +186,14 @@ public final class PortalWeb {
         refuse(web, ctx, HttpStatus.NOT_FOUND, "not-found", WebTexts.NOT_FOUND_TITLE, web.text(ctx, WebTexts.NOT_FOUND));
     }
 
+    /**
+     * The request's CSRF token, for the forms of a host's own pages (routes added with
+     * {@link Builder#configure}): a form posts it back in the field {@code _csrf}.
+     */
+    public static String csrfToken(Context ctx) {
+        return WebSecurity.csrfToken(ctx);
+    }
+
     public static Builder builder(Portal portal) {
         return new Builder(portal);
     }

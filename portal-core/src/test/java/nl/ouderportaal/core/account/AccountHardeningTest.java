@@ -256,4 +256,13 @@ class AccountHardeningTest {
                     .isEqualTo(InvitationPreview.SkipReason.NOT_AT_YOUR_SCHOOL);
         }
     }
+
+    @Test
+    @DisplayName("23. the read-only message of an impersonation is the seed's in Dutch, and in English names the role")
+    void theReadOnlyMessageKeepsTheSeedsMeaning() {
+        assertThat(Session.READ_ONLY.nl()).isEqualTo("Let op: aangezien je bent ingelogd als applicatiebeheerder zullen je"
+                + " wijzigingen niet worden opgeslagen of verzonden.");
+        assertThat(Session.READ_ONLY.en()).isEqualTo("Note: since you are logged in as an application administrator, your"
+                + " changes will not be saved or sent.");
+    }
 }
