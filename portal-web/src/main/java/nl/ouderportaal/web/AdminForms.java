@@ -122,6 +122,7 @@ final class AdminForms {
      * left out is never silently cleared (issue 19).
      */
     static SchoolSettingsUpdate settings(JsonNode body) {
+        SettingsInput input = read(body, SettingsInput.class);
         List<nl.ouderportaal.core.validation.Violation> missing = new java.util.ArrayList<>();
         for (String field : List.of("changeRequestEmail", "websiteUrl", "maintenanceMode")) {
             if (!body.has(field)) {
@@ -133,7 +134,6 @@ final class AdminForms {
         if (!missing.isEmpty()) {
             throw new PortalValidationException(missing);
         }
-        SettingsInput input = read(body, SettingsInput.class);
         return new SchoolSettingsUpdate(input.changeRequestEmail(), input.websiteUrl(),
                 Boolean.TRUE.equals(input.maintenanceMode()));
     }

@@ -76,6 +76,7 @@ final class GuardianApi {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dashboard", web.portal.guardians().dashboard(viewer, kind));
             body.put("news", web.portal.guardians().news(viewer));
+            body.put("maintenance", maintenance(ctx));
             ctx.json(body);
         });
         routes.get("/api/children", ctx -> {
@@ -103,6 +104,8 @@ final class GuardianApi {
             VisibleChild child = pages.child(ctx);
             Viewer viewer = Viewer.of(requireSession(ctx));
             String module = ctx.pathParam("module");
+            GuardianPages.onlyCurrentSchoolYear(ctx, !module.equals(GuardianPages.ABOUT) && child.modules().stream()
+                    .anyMatch(m -> m.moduleId().equals(module) && m.earlierSchoolYears()));
             var page = module.equals(GuardianPages.ABOUT)
                     ? web.portal.guardians().aboutChild(viewer, child.student().id())
                     : web.portal.guardians().modulePage(viewer, child.student().id(), module, GuardianPages.schoolYear(ctx));
@@ -120,6 +123,16 @@ final class GuardianApi {
             ctx.json(Map.of("items", web.home(ctx).orElseThrow().children().stream().map(c -> c.school().id()).distinct()
                     .map(school -> web.portal.guardians().schoolPage(viewer, school)).flatMap(Optional::stream).toList()));
         });
+    }
+
+    /** Per school of the children in maintenance mode, the notice an app shows (issue 19); empty when none is. */
+    private List<Map<String, Object>> maintenance(Context ctx) {
+        return web.home(ctx).map(home -> home.maintenanceNotices().stream().map(notice -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("school", notice.school().value());
+            item.put("message", web.text(ctx, notice.message()));
+            return item;
+        }).toList()).orElse(List.of());
     }
 
     private Session requireSession(Context ctx) {
@@ -159,6 +172,7 @@ final class GuardianApi {
         body.put("notificationsEnabled", profile.notificationsEnabled());
         body.put("impersonatedBy", session.isImpersonation() ? session.impersonatorName() : null);
         body.put("correctableFields", profile.correctableFields());
+        body.put("maintenance", maintenance(ctx));
         body.put("impersonations", profile.impersonations().stream()
                 .map(e -> Map.of("at", e.at(), "by", e.actorName() == null ? "" : e.actorName())).toList());
         ctx.json(body);

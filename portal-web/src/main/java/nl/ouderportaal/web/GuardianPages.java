@@ -102,6 +102,7 @@ final class GuardianPages {
     private void about(Context ctx) {
         VisibleChild child = child(ctx);
         Viewer viewer = Viewer.of(requireSession(ctx));
+        onlyCurrentSchoolYear(ctx, false);
         ChildPage page = web.portal.guardians().aboutChild(viewer, child.student().id()).orElseThrow(NotFound::new);
         boolean corrections = web.portal.guardians().correctableFields(viewer, child.student().id())
                 .map(fields -> !fields.isEmpty()).orElse(false);
@@ -114,6 +115,7 @@ final class GuardianPages {
         ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst()
                 .orElseThrow(NotFound::new);
         Viewer viewer = Viewer.of(requireSession(ctx));
+        onlyCurrentSchoolYear(ctx, module.earlierSchoolYears());
         ChildPage page = web.portal.guardians().modulePage(viewer, child.student().id(), moduleId, schoolYear(ctx))
                 .orElseThrow(NotFound::new);
         renderChildPage(ctx, child, web.text(ctx, module.name()), page, true, false, statusText(ctx));
@@ -126,6 +128,21 @@ final class GuardianPages {
                 "childId", child.student().id().value(), "title", title, "page", page, "pdf", pdf,
                 "replies", replies && !web.session(ctx).orElseThrow().isImpersonation(), "corrections", corrections,
                 "status", status);
+    }
+
+    static final nl.ouderportaal.spi.LocalizedText NO_EARLIER_YEARS = nl.ouderportaal.spi.LocalizedText.of(
+            "Deze pagina toont alleen het huidige schooljaar. Laat de parameter schoolYear weg.",
+            "This page shows the current school year only. Leave out the parameter schoolYear.");
+
+    /**
+     * A page without earlier school years (about the child, a module without them) refuses the parameter
+     * {@code schoolYear} with 400 naming it, the same for every such page (issue 19).
+     */
+    static void onlyCurrentSchoolYear(Context ctx, boolean pageHasEarlierYears) {
+        String year = ctx.queryParam("schoolYear");
+        if (!pageHasEarlierYears && year != null && !year.isBlank()) {
+            throw PortalValidationException.of("schoolYear", NO_EARLIER_YEARS.nl(), NO_EARLIER_YEARS.en());
+        }
     }
 
     static Optional<SchoolYear> schoolYear(Context ctx) {

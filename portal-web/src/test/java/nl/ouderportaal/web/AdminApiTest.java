@@ -490,7 +490,8 @@ class AdminApiTest {
     @Test
     void theAuditLogShowsWhatStaffDid() {
         Client admin = f.staff("beheerder");
-        admin.json("PUT", "/api/admin/settings", Map.of("changeRequestEmail", "w@regenboog.nl", "maintenanceMode", false));
+        admin.json("PUT", "/api/admin/settings", Map.of("changeRequestEmail", "w@regenboog.nl", "websiteUrl", "",
+                "maintenanceMode", false)); // PUT names every field (issue 19)
 
         JsonNode items = admin.get("/api/admin/audit").json().get("items");
 

@@ -306,4 +306,42 @@ class HardeningTest extends AgainstOnePortal {
         f.deliver();
         assertThat(f.mailsTo("bram@example.org")).hasSizeGreaterThan(before);
     }
+
+    @Test
+    @DisplayName("18. pages without earlier school years answer an earlier-year parameter alike: 400 naming schoolYear")
+    void pagesWithoutEarlierYearsRefuseTheParameterAlike() {
+        WebFixture.Client anna = f.client();
+        anna.login("anna@example.org", WebFixture.PASSWORD);
+
+        HttpResponse<String> about = anna.get("/api/children/child-of-anna/about?schoolYear=2024-2025");
+        HttpResponse<String> group = anna.get("/api/children/child-of-anna/groups?schoolYear=2024-2025");
+        HttpResponse<String> aboutPage = anna.get("/children/child-of-anna/about?schoolYear=2024-2025");
+
+        assertThat(about.statusCode()).isEqualTo(400);
+        assertThat(group.statusCode()).isEqualTo(400);
+        assertThat(WebFixture.Client.parse(about).get("fields").has("schoolYear")).isTrue();
+        assertThat(about.body()).isEqualTo(group.body());
+        assertThat(aboutPage.statusCode()).isEqualTo(400);
+        assertThat(anna.get("/api/children/child-of-anna/notes?schoolYear=2024-2025").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("19. /api/me and /api/dashboard say, per school, when a school is in maintenance mode")
+    void theApiCarriesMaintenanceMode() {
+        WebFixture.Client anna = f.client();
+        anna.login("anna@example.org", WebFixture.PASSWORD);
+        assertThat(WebFixture.Client.parse(anna.get("/api/me")).get("maintenance")).isEmpty();
+        f.portal.configuration().setMaintenanceMode(WebFixture.SCHOOL, true, "test");
+        try {
+            var me = WebFixture.Client.parse(anna.get("/api/me")).get("maintenance");
+            var dashboard = WebFixture.Client.parse(anna.get("/api/dashboard")).get("maintenance");
+
+            assertThat(me).hasSize(1);
+            assertThat(me.get(0).get("school").asText()).isEqualTo("regenboog");
+            assertThat(me.get(0).get("message").asText()).isNotBlank();
+            assertThat(dashboard).isEqualTo(me);
+        } finally {
+            f.portal.configuration().setMaintenanceMode(WebFixture.SCHOOL, false, "test");
+        }
+    }
 }
