@@ -102,8 +102,8 @@ public final class PortalWeb {
                     refuse(web, ctx, Refusal.busy((int) Math.max(1, clientLimit.retryAfter().toSeconds())));
                 }
             });
-            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
-                    .result(Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))));
+            String openApi = openApiDocument();
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             accountPages.register(config.routes);
             guardianPages.register(config.routes);
             guardianApi.register(config.routes);
@@ -115,6 +115,17 @@ public final class PortalWeb {
             }
             registerErrorHandlers(config, web);
         });
+    }
+
+    /** The OpenAPI document, with the lists that the code defines filled in from the code (issue 19). */
+    static String openApiDocument() {
+        try (var in = Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))) {
+            String document = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return document.replace("{ownCorrectableKeys}",
+                    String.join(", ", nl.ouderportaal.core.guardian.StudentFields.ownKeys()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void refuseCsrf(Web web, Context ctx) {

@@ -344,4 +344,18 @@ class HardeningTest extends AgainstOnePortal {
             f.portal.configuration().setMaintenanceMode(WebFixture.SCHOOL, false, "test");
         }
     }
+
+    @Test
+    @DisplayName("25. the OpenAPI document lists a guardian's own correctable keys as the code defines them")
+    void theOpenApiDocumentListsTheRealOwnKeys() {
+        WebFixture.Client anna = f.client();
+        anna.login("anna@example.org", WebFixture.PASSWORD);
+        String document = f.client().get("/api/openapi.json").body();
+        var fields = WebFixture.Client.parse(anna.get("/api/me/correctable-fields"));
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        fields.forEach(field -> keys.add(field.get("key").asText()));
+
+        assertThat(keys).contains("homePhone", "workPhone");
+        assertThat(document).contains("own fields are " + String.join(", ", keys) + ".").doesNotContain("{ownCorrectableKeys}");
+    }
 }
