@@ -67,8 +67,14 @@ final class GuardianApi {
                 web.portal.changeRequests().ownFields(Viewer.of(requireSession(ctx)))));
         routes.post("/api/me/change-requests", ctx -> {
             requireSession(ctx);
-            List<Long> ids = web.portal.changeRequests().requestForSelf(web.sessionToken(ctx), changes(ctx));
-            ctx.status(HttpStatus.CREATED).json(Map.of("ids", ids));
+            var sent = web.portal.changeRequests().requestForSelfAtEachSchool(web.sessionToken(ctx), changes(ctx));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ids", sent.ids());
+            // The schools without a change-request address: the guardian must tell them herself (issue 19).
+            body.put("notReached", sent.notReached().stream().map(school -> Map.of("school", school.value(),
+                    "name", GuardianPages.schoolName(web, ctx, school),
+                    "message", web.text(ctx, GuardianPages.NOT_REACHED))).toList());
+            ctx.status(HttpStatus.CREATED).json(body);
         });
         routes.get("/api/dashboard", ctx -> {
             Viewer viewer = Viewer.of(requireSession(ctx));

@@ -228,14 +228,31 @@ final class GuardianPages {
     private void ownCorrections(Context ctx) {
         requireSession(ctx);
         Map<String, String> values = formValues(ctx);
+        nl.ouderportaal.core.changes.ChangeRequests.SelfRequest sent;
         try {
-            web.portal.changeRequests().requestForSelf(web.sessionToken(ctx), values);
+            sent = web.portal.changeRequests().requestForSelfAtEachSchool(web.sessionToken(ctx), values);
         } catch (PortalValidationException e) {
             ctx.status(400);
             ownCorrectionsForm(ctx, values, Api.fields(e, web.locale(ctx)));
             return;
         }
-        ctx.redirect("/profile?done=corrections");
+        if (sent.notReached().isEmpty()) {
+            ctx.redirect("/profile?done=corrections");
+            return;
+        }
+        web.render(ctx, "message.jte", "title", web.ui(ctx).t("corrections.own.title"), "message",
+                web.ui(ctx).t("done.corrections") + " " + web.text(ctx, NOT_REACHED) + " " + String.join(", ",
+                        sent.notReached().stream().map(school -> schoolName(web, ctx, school)).toList()));
+    }
+
+    static final nl.ouderportaal.spi.LocalizedText NOT_REACHED = nl.ouderportaal.spi.LocalizedText.of(
+            "Deze school kan nog geen wijzigingen ontvangen via het Ouderportaal; geef uw wijziging daar zelf door:",
+            "This school cannot receive changes through the parent portal yet; please tell it yourself:");
+
+    /** The name of a school of the guardian's children, as the home shows it. */
+    static String schoolName(Web web, Context ctx, SchoolId school) {
+        return web.home(ctx).orElseThrow().children().stream().map(VisibleChild::school)
+                .filter(s -> s.id().equals(school)).map(s -> s.name()).findFirst().orElse(school.value());
     }
 
     private static Map<String, String> formValues(Context ctx) {

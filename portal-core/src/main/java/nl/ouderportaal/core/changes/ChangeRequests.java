@@ -117,6 +117,28 @@ public final class ChangeRequests {
      * @return the ids of the requests, one per school
      */
     public List<Long> requestForSelf(String sessionToken, Map<String, String> proposed) {
+        return requestForSelfAtEachSchool(sessionToken, proposed).ids();
+    }
+
+    /**
+     * What a guardian's correction of her own data reached: the stored requests, and the schools of her
+     * children that have no change-request address yet (issue 19), which she must tell herself.
+     *
+     * @param ids one request per school that received it
+     * @param notReached the schools that could not receive it
+     */
+    public record SelfRequest(List<Long> ids, List<SchoolId> notReached) {
+        public SelfRequest {
+            ids = List.copyOf(ids);
+            notReached = List.copyOf(notReached);
+        }
+    }
+
+    /**
+     * As {@link #requestForSelf}, but sent to every school of her children that can receive it; refused only
+     * when none can.
+     */
+    public SelfRequest requestForSelfAtEachSchool(String sessionToken, Map<String, String> proposed) {
         Session session = writableSession(sessionToken);
         Viewer viewer = Viewer.of(session);
         Guardian guardian = guardian(session.guardian());
@@ -129,9 +151,19 @@ public final class ChangeRequests {
                     "There is no school to send this change to.");
         }
         Map<SchoolId, String> addresses = new LinkedHashMap<>();
+        List<SchoolId> notReached = new ArrayList<>();
         for (SchoolId school : bySchool.keySet()) {
-            addresses.put(school, changeAddress(school));
+            String address = settings.schoolSettings(Set.of(school)).get(school).changeRequestEmail();
+            if (address == null) {
+                notReached.add(school);
+            } else {
+                addresses.put(school, address);
+            }
         }
+        if (addresses.isEmpty()) {
+            changeAddress(bySchool.keySet().iterator().next()); // none can receive it: the one clear refusal
+        }
+        bySchool.keySet().retainAll(addresses.keySet());
         boolean funding = changes.stream().anyMatch(c -> StudentFields.FUNDING_FIELDS.contains(c.key()));
         // One transaction for all schools: either every school gets the request, or none does.
         List<ChangeRequestListener.Request> stored = store.jdbi().inTransaction(h -> {
@@ -145,7 +177,7 @@ public final class ChangeRequests {
             return requests;
         });
         stored.forEach(this::tellHost);
-        return stored.stream().map(ChangeRequestListener.Request::id).toList();
+        return new SelfRequest(stored.stream().map(ChangeRequestListener.Request::id).toList(), notReached);
     }
 
     private Session writableSession(String sessionToken) {

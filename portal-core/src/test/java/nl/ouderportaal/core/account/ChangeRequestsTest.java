@@ -150,4 +150,25 @@ class ChangeRequestsTest {
             assertThat(stored(f)).isZero();
         }
     }
+
+    @OnBothDatabases
+    @DisplayName("14. a correction of her own data reaches the schools that can receive it, and names the one that cannot")
+    void anOwnCorrectionReachesTheSchoolsThatCanReceiveIt(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            var daan = f.host.addStudent("daan", nl.ouderportaal.spi.SchoolId.of("klimop"), "Daan",
+                    java.time.LocalDate.of(2018, 5, 1), nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
+            f.host.link(anna, daan.id(), true);
+            f.activate(anna, "anna@example.org", PASSWORD);
+            f.portal.configuration().updateSettings(SCHOOL, new SchoolSettingsUpdate("wijzigingen@regenboog.example.org", null, false), "x");
+            String session = ((LoginResult.Success) f.portal.authentication().login("anna@example.org", PASSWORD)).sessionToken();
+
+            var sent = f.portal.changeRequests().requestForSelfAtEachSchool(session, Map.of("mobilePhone", "06-55554444"));
+
+            assertThat(sent.ids()).hasSize(1);
+            assertThat(sent.notReached()).containsExactly(nl.ouderportaal.spi.SchoolId.of("klimop"));
+            assertThat(stored(f)).isOne();
+            assertThat(f.portal.changeRequests().requestForSelf(session, Map.of("mobilePhone", "06-55553333"))).hasSize(1);
+        }
+    }
 }
