@@ -136,7 +136,7 @@ public final class Portal implements AutoCloseable {
         this.outbox = new MailOutbox(store);
         this.configuration = new SchoolConfiguration(store, settings, modules, codec, validator, audit, clock);
         this.staffAccess = new StaffAccess(store, audit, clock);
-        this.news = new News(store, staffAccess, validator, audit, clock);
+        this.news = new News(store, staffAccess, validator, audit, clock, sources, builder.zone);
         this.administration = new SchoolAdministration(configuration, staffAccess, audit, sources);
         this.snapshots = new GuardianSnapshots(sources, modules, settings, accountRepository, codec, audit, store,
                 clock, builder.zone);

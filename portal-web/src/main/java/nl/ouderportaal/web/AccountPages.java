@@ -49,6 +49,33 @@ final class AccountPages {
         routes.get("/reset-password", ctx -> setPasswordForm(ctx, "reset-password"));
         routes.post("/activate", ctx -> setPassword(ctx, "activate"));
         routes.post("/reset-password", ctx -> setPassword(ctx, "reset-password"));
+        // Links in the mails of an account email change (issue 19): the page asks, only the form's POST acts.
+        for (String action : java.util.List.of("confirm-email", "undo-email")) {
+            routes.get("/" + action, ctx -> {
+                String token = bounded(ctx.queryParam("token"), 200);
+                web.render(ctx, "emailLink.jte", "action", action, "token", token, "done", false,
+                        "linkWorks", web.portal.authentication().linkWorks(token));
+            });
+            routes.post("/" + action, ctx -> emailLink(ctx, action));
+        }
+    }
+
+    private void emailLink(Context ctx, String action) {
+        String token = bounded(ctx.formParam("token"), 200);
+        Ui ui = web.ui(ctx);
+        try {
+            if (action.equals("confirm-email")) {
+                web.portal.accountEmails().confirm(token);
+            } else {
+                web.portal.accountEmails().undo(token);
+            }
+        } catch (PortalValidationException e) {
+            ctx.status(400);
+            web.render(ctx, "emailLink.jte", "ui", ui.withErrors(Map.of("_", e.message(ui.locale()))), "action", action,
+                    "token", token, "done", false, "linkWorks", !e.violations().stream().allMatch(v -> v.field().equals("token")));
+            return;
+        }
+        web.render(ctx, "emailLink.jte", "action", action, "token", "", "done", true, "linkWorks", true);
     }
 
     private void login(Context ctx) {
@@ -57,7 +84,7 @@ final class AccountPages {
         LoginResult result = web.portal.authentication().login(email, password);
         if (result instanceof LoginResult.Success success) {
             // A fresh token at every login: a session id planted before login is never promoted.
-            web.security.setSessionCookie(ctx, Web.GUARDIAN_COOKIE, success.sessionToken());
+            web.startGuardianSession(ctx, success.sessionToken());
             ctx.redirect("/dashboard");
         } else {
             ctx.status(401);
@@ -75,17 +102,20 @@ final class AccountPages {
                     "kind", kind, "answer", null);
             return;
         }
+        // The account's part runs after the answer: known and unknown addresses answer alike and as fast.
         if (kind.equals("password")) {
-            web.portal.authentication().forgotPassword(email);
+            web.portal.authentication().forgotPassword(email, web.background);
         } else {
-            web.portal.authentication().forgotUsername(email);
+            web.portal.authentication().forgotUsername(email, web.background);
         }
         web.render(ctx, "forgot.jte", "kind", kind, "answer", ui.text(Authentication.RECOVERY_ANSWER));
     }
 
     private void setPasswordForm(Context ctx, String action) {
         String token = bounded(ctx.queryParam("token"), 200);
-        web.render(ctx, "setPassword.jte", "action", action, "token", token, "done", false);
+        // A used or expired link says so at once, with the way to a new one, instead of a form that fails later.
+        web.render(ctx, "setPassword.jte", "action", action, "token", token, "done", false,
+                "linkWorks", web.portal.authentication().linkWorks(token));
     }
 
     private void setPassword(Context ctx, String action) {

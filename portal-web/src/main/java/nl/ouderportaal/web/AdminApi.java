@@ -72,7 +72,7 @@ final class AdminApi {
         routes.put("/api/admin/settings/image", ctx -> {
             StaffActor actor = access.requireStaff(ctx);
             SchoolId school = school(ctx, actor);
-            web.portal.administration().setDashboardImage(actor, school, upload(ctx));
+            web.portal.administration().setDashboardImage(actor, school, web.uploads.read(web, ctx));
             ctx.status(HttpStatus.NO_CONTENT);
         });
         routes.delete("/api/admin/settings/image", ctx -> {
@@ -234,24 +234,6 @@ final class AdminApi {
                 .filter(m -> m.descriptor().id().equals(id)).findFirst().orElseThrow(NotFound::new);
     }
 
-    /** The image as the request body, or as the multipart field {@code image}. */
-    static byte[] upload(Context ctx) throws java.io.IOException {
-        if (ctx.isMultipartFormData()) {
-            var file = ctx.uploadedFile("image");
-            if (file == null) {
-                throw PortalValidationException.of("image", "Kies een afbeelding.", "Choose an image.");
-            }
-            try (var in = file.content()) {
-                return in.readAllBytes();
-            }
-        }
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            throw PortalValidationException.of("image", "Kies een afbeelding.", "Choose an image.");
-        }
-        return bytes;
-    }
-
     void xlsx(Context ctx, StaffActor actor, SchoolId school) throws java.io.IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         web.portal.accountOverview().exportXlsx(actor, school, AdminForms.filter(ctx::queryParam), web.locale(ctx), out);
@@ -285,7 +267,8 @@ final class AdminApi {
         body.put("active", state.moduleSwitch().active());
         body.put("dashboard", state.moduleSwitch().onDashboard());
         body.put("dashboardCapable", state.descriptor().dashboardCapable());
-        body.put("options", state.options());
+        // A module without options has none to show: {} rather than the NoOptions singleton's name.
+        body.put("options", state.options() instanceof nl.ouderportaal.spi.module.NoOptions ? Map.of() : state.options());
         return body;
     }
 

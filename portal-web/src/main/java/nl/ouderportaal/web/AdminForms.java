@@ -47,8 +47,9 @@ final class AdminForms {
 
     /** Reads a JSON object into the type; a value of the wrong shape is a 400 tied to its field. */
     static <T> T read(JsonNode node, Class<T> type) {
+        Api.refuseControlCharacters(node, "");
         try {
-            return MAPPER.treeToValue(node, type);
+            return saneDates(MAPPER.treeToValue(node, type));
         } catch (JsonMappingException e) {
             String field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
@@ -58,6 +59,26 @@ final class AdminForms {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw Api.badJson();
         }
+    }
+
+    /** The years a date may have anywhere in the administration: a typo like 0202 or 20260 is refused. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2200;
+
+    /** Refuses a date component of a record outside {@link #FIRST_YEAR}..{@link #LAST_YEAR}, naming its field. */
+    private static <T> T saneDates(T value) {
+        if (value == null || !value.getClass().isRecord()) {
+            return value;
+        }
+        for (RecordComponent component : value.getClass().getRecordComponents()) {
+            if (component.getType() == LocalDate.class && value(component, value) instanceof LocalDate date
+                    && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+                throw PortalValidationException.of(component.getName(),
+                        "Vul een datum in tussen 1900 en 2200, bijvoorbeeld 2026-09-01.",
+                        "Enter a date between 1900 and 2200, for example 2026-09-01.");
+            }
+        }
+        return value;
     }
 
     /** A form (or query) as a JSON object of text values; empty values become null. */
@@ -109,8 +130,23 @@ final class AdminForms {
     }
 
     /** {@code {changeRequestEmail, websiteUrl, maintenanceMode}}. */
+    /**
+     * PUT replaces the settings: every field must be in the body (null or "" clears a text), so that a field
+     * left out is never silently cleared (issue 19).
+     */
     static SchoolSettingsUpdate settings(JsonNode body) {
         SettingsInput input = read(body, SettingsInput.class);
+        List<nl.ouderportaal.core.validation.Violation> missing = new java.util.ArrayList<>();
+        for (String field : List.of("changeRequestEmail", "websiteUrl", "maintenanceMode")) {
+            if (!body.has(field)) {
+                missing.add(new nl.ouderportaal.core.validation.Violation(field, nl.ouderportaal.spi.LocalizedText.of(
+                        "Geef dit veld mee: PUT vervangt alle instellingen (null of \"\" maakt een tekst leeg).",
+                        "Include this field: PUT replaces every setting (null or \"\" clears a text).")));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PortalValidationException(missing);
+        }
         return new SchoolSettingsUpdate(input.changeRequestEmail(), input.websiteUrl(),
                 Boolean.TRUE.equals(input.maintenanceMode()));
     }

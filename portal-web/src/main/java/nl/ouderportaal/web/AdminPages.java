@@ -251,9 +251,11 @@ final class AdminPages {
 
     private void uploadImage(Context ctx) throws java.io.IOException {
         StaffActor actor = access.requireStaff(ctx);
+        // The body is read only now, after the staff check, within the upload limits (see Uploads).
+        byte[] image = web.uploads.read(web, ctx);
         SchoolId school = school(ctx, actor);
         try {
-            web.portal.administration().setDashboardImage(actor, school, AdminApi.upload(ctx));
+            web.portal.administration().setDashboardImage(actor, school, image);
         } catch (PortalValidationException e) {
             settingsPage(ctx, null, Map.of("image", e.message(web.locale(ctx))));
             return;
@@ -333,10 +335,8 @@ final class AdminPages {
                 web.portal.news().update(actor, school, id, command);
             }
         } catch (PortalValidationException e) {
-            // The period rule belongs to the whole period; the form shows it at its end.
+            // The period rule belongs to the whole period; the core reports it at its end (publishUntil).
             Map<String, String> errors = new LinkedHashMap<>(Api.fields(e, web.locale(ctx)));
-            Optional.ofNullable(errors.remove("publishPeriodValid"))
-                    .ifPresent(message -> errors.merge("publishUntil", message, (a, b) -> a + " " + b));
             newsForm(ctx, id, form, errors);
             return;
         }

@@ -13,6 +13,11 @@ import nl.ouderportaal.core.validation.Violation;
 /** The JSON API's common answers: every error is {@code {error, message, fields}}. */
 final class Api {
 
+    /** Every {@code error} code an answer can carry; the OpenAPI document names each (a test checks it). */
+    static final java.util.List<String> ERROR_CODES = java.util.List.of("validation", "csrf", "login-refused",
+            "not-logged-in", "read-only", "forbidden", "not-found", "internal", "bad-request", "busy", "too-large",
+            "unsupported-media-type");
+
     private Api() {
     }
 
@@ -62,10 +67,53 @@ final class Api {
             if (node == null || !node.isObject()) {
                 throw badJson();
             }
+            refuseControlCharacters(node, "");
             return node;
         } catch (java.io.IOException e) {
             throw badJson();
         }
+    }
+
+    /**
+     * Refuses text with control characters (a NUL, an escape, ...; tab and line breaks are text) anywhere in a
+     * JSON value, naming the field: such a character is never what a person meant, and some parsers read "true"
+     * followed by a NUL as false (issue 19).
+     */
+    static void refuseControlCharacters(JsonNode node, String path) {
+        if (node == null) {
+            return;
+        }
+        if (node.isTextual()) {
+            if (hasControlCharacter(node.textValue())) {
+                throw controlCharacter(path);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (hasControlCharacter(e.getKey())) {
+                    throw controlCharacter(path);
+                }
+                refuseControlCharacters(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseControlCharacters(node.get(i), path.isEmpty() ? String.valueOf(i) : path + "." + i);
+            }
+        }
+    }
+
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PortalValidationException controlCharacter(String field) {
+        return PortalValidationException.of(field, "Dit veld bevat een onzichtbaar stuurteken. Typ de waarde opnieuw in.",
+                "This field holds an invisible control character. Type the value again.");
     }
 
     static PortalValidationException badJson() {

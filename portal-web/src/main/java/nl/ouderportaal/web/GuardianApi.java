@@ -44,12 +44,14 @@ final class GuardianApi {
         });
         routes.get("/api/csrf", ctx -> ctx.json(Map.of("token", WebSecurity.csrfToken(ctx))));
         routes.post("/api/password/forgot", ctx -> {
-            web.portal.authentication().forgotPassword(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            web.portal.authentication().forgotPassword(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320),
+                    web.background);
             ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
                     nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
         });
         routes.post("/api/username/forgot", ctx -> {
-            web.portal.authentication().forgotUsername(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320));
+            web.portal.authentication().forgotUsername(AccountPages.bounded(Api.text(Api.body(ctx), "email"), 320),
+                    web.background);
             ctx.status(HttpStatus.ACCEPTED).json(Map.of("message", web.text(ctx,
                     nl.ouderportaal.core.account.Authentication.RECOVERY_ANSWER)));
         });
@@ -72,7 +74,15 @@ final class GuardianApi {
             requireSession(ctx);
             ActionResult result = web.portal.actions().run(web.portal.authentication().writePermit(web.sessionToken(ctx)),
                     GuardianActions.PROFILE, "correct", Map.of("changes", changes(ctx))).orElseThrow(NotFound::new);
-            ctx.status(HttpStatus.CREATED).json(Map.of("ids", result.details().get("ids")));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ids", result.details().get("ids"));
+            // The schools without a change-request address: the guardian must tell them herself (issue 19).
+            @SuppressWarnings("unchecked")
+            List<String> notReached = (List<String>) result.details().getOrDefault("notReached", List.of());
+            body.put("notReached", notReached.stream().map(school -> Map.of("school", school,
+                    "name", GuardianPages.schoolName(web, ctx, nl.ouderportaal.spi.SchoolId.of(school)),
+                    "message", web.text(ctx, GuardianPages.NOT_REACHED))).toList());
+            ctx.status(HttpStatus.CREATED).json(body);
         });
         routes.get("/api/dashboard", ctx -> {
             Viewer viewer = Viewer.of(requireSession(ctx));
@@ -80,6 +90,7 @@ final class GuardianApi {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("dashboard", web.portal.guardians().dashboard(viewer, kind));
             body.put("news", web.portal.guardians().news(viewer));
+            body.put("maintenance", maintenance(ctx));
             ctx.json(body);
         });
         routes.get("/api/children", ctx -> {
@@ -104,6 +115,8 @@ final class GuardianApi {
             VisibleChild child = pages.child(ctx);
             Viewer viewer = Viewer.of(requireSession(ctx));
             String module = ctx.pathParam("module");
+            GuardianPages.onlyCurrentSchoolYear(ctx, !module.equals(GuardianPages.ABOUT) && child.modules().stream()
+                    .anyMatch(m -> m.moduleId().equals(module) && m.earlierSchoolYears()));
             var page = module.equals(GuardianPages.ABOUT)
                     ? web.portal.guardians().aboutChild(viewer, child.student().id())
                     : web.portal.guardians().modulePage(viewer, child.student().id(), module, GuardianPages.schoolYear(ctx));
@@ -123,6 +136,16 @@ final class GuardianApi {
         });
     }
 
+    /** Per school of the children in maintenance mode, the notice an app shows (issue 19); empty when none is. */
+    private List<Map<String, Object>> maintenance(Context ctx) {
+        return web.home(ctx).map(home -> home.maintenanceNotices().stream().map(notice -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("school", notice.school().value());
+            item.put("message", web.text(ctx, notice.message()));
+            return item;
+        }).toList()).orElse(List.of());
+    }
+
     private Session requireSession(Context ctx) {
         return pages.requireSession(ctx);
     }
@@ -139,7 +162,7 @@ final class GuardianApi {
         LoginResult result = web.portal.authentication().login(AccountPages.bounded(Api.text(body, "email"), 320),
                 AccountPages.bounded(Api.text(body, "password"), 1024));
         if (result instanceof LoginResult.Success success) {
-            web.security.setSessionCookie(ctx, Web.GUARDIAN_COOKIE, success.sessionToken());
+            web.startGuardianSession(ctx, success.sessionToken());
             ctx.json(Map.of("guardian", success.guardian().value()));
         } else {
             Api.error(ctx, HttpStatus.UNAUTHORIZED, "login-refused", web.text(ctx, LoginResult.REFUSED));
@@ -151,15 +174,7 @@ final class GuardianApi {
         JsonNode body = Api.body(ctx);
         String token = AccountPages.bounded(Api.text(body, "token"), 200);
         String password = AccountPages.bounded(Api.text(body, "password"), 1024);
-        try {
-            web.portal.authentication().acceptInvitation(token, password);
-        } catch (PortalValidationException notAnInvitation) {
-            boolean tokenOnly = notAnInvitation.violations().stream().allMatch(v -> v.field().equals("token"));
-            if (!tokenOnly) {
-                throw notAnInvitation;
-            }
-            web.portal.authentication().resetPassword(token, password);
-        }
+        web.portal.authentication().setPasswordFromLink(token, password);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -175,6 +190,7 @@ final class GuardianApi {
         body.put("notificationsEnabled", profile.notificationsEnabled());
         body.put("impersonatedBy", session.isImpersonation() ? session.impersonatorName() : null);
         body.put("correctableFields", profile.correctableFields());
+        body.put("maintenance", maintenance(ctx));
         body.put("impersonations", profile.impersonations().stream()
                 .map(e -> Map.of("at", e.at(), "by", e.actorName() == null ? "" : e.actorName())).toList());
         ctx.json(body);

@@ -112,11 +112,17 @@ final class GuardianPages {
     }
 
     private void about(Context ctx) {
+        onlyCurrentSchoolYear(ctx, false);
         showChildPage(ctx, child(ctx), GuardianActions.ABOUT, statusText(ctx));
     }
 
     private void modulePage(Context ctx) {
-        showChildPage(ctx, child(ctx), ctx.pathParam("module"), statusText(ctx));
+        VisibleChild child = child(ctx);
+        String moduleId = ctx.pathParam("module");
+        ModuleLink module = child.modules().stream().filter(m -> m.moduleId().equals(moduleId)).findFirst()
+                .orElseThrow(NotFound::new);
+        onlyCurrentSchoolYear(ctx, module.earlierSchoolYears());
+        showChildPage(ctx, child, moduleId, statusText(ctx));
     }
 
     /** A child's About page or module page, with the module's actions as buttons and forms under their items. */
@@ -141,6 +147,21 @@ final class GuardianPages {
                 "pageActions", ActionRoutes.pageActions(offered, moduleId),
                 "itemActions", ActionRoutes.itemActions(offered, moduleId, viewer.isImpersonation()),
                 "status", status);
+    }
+
+    static final nl.ouderportaal.spi.LocalizedText NO_EARLIER_YEARS = nl.ouderportaal.spi.LocalizedText.of(
+            "Deze pagina toont alleen het huidige schooljaar. Laat de parameter schoolYear weg.",
+            "This page shows the current school year only. Leave out the parameter schoolYear.");
+
+    /**
+     * A page without earlier school years (about the child, a module without them) refuses the parameter
+     * {@code schoolYear} with 400 naming it, the same for every such page (issue 19).
+     */
+    static void onlyCurrentSchoolYear(Context ctx, boolean pageHasEarlierYears) {
+        String year = ctx.queryParam("schoolYear");
+        if (!pageHasEarlierYears && year != null && !year.isBlank()) {
+            throw PortalValidationException.of("schoolYear", NO_EARLIER_YEARS.nl(), NO_EARLIER_YEARS.en());
+        }
     }
 
     static Optional<SchoolYear> schoolYear(Context ctx) {
@@ -243,4 +264,14 @@ final class GuardianPages {
     }
 
     static final String ABOUT = GuardianPortal.ABOUT;
+
+    static final nl.ouderportaal.spi.LocalizedText NOT_REACHED = nl.ouderportaal.spi.LocalizedText.of(
+            "Deze school kan nog geen wijzigingen ontvangen via het Ouderportaal; geef uw wijziging daar zelf door:",
+            "This school cannot receive changes through the parent portal yet; please tell it yourself:");
+
+    /** The name of a school of the guardian's children, as the home shows it. */
+    static String schoolName(Web web, Context ctx, SchoolId school) {
+        return web.home(ctx).orElseThrow().children().stream().map(VisibleChild::school)
+                .filter(s -> s.id().equals(school)).map(s -> s.name()).findFirst().orElse(school.value());
+    }
 }

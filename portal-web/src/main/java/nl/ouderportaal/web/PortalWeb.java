@@ -57,12 +57,21 @@ public final class PortalWeb implements AutoCloseable {
     private final OpenApiDocument openApi = OpenApiDocument.standard();
     private final java.net.URI portalUrl;
 
+    private final Web web;
+    private final ClientLimit clientLimit;
+    /** The requests without a session that cost a password hash or a mail: what {@link ClientLimit} counts. */
+    private static final java.util.Set<String> COSTLY_WITHOUT_LOGIN = java.util.Set.of("/login", "/api/session",
+            "/activate", "/reset-password", "/api/password", "/forgot-password", "/forgot-username",
+            "/api/password/forgot", "/api/username/forgot", "/admin/login", "/api/admin/session");
+
     private PortalWeb(Builder builder) {
+        this.clientLimit = builder.clientLimit;
         this.portalUrl = builder.portal.accountSettings().portalUrl();
         Operations operations = new Operations(builder.portal, builder.prometheus, builder.metricsToken);
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
         Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
+        this.web = web;
         ActionDocumentation.describe(openApi, builder.portal);
         AccountPages accountPages = new AccountPages(web);
         GuardianPages guardianPages = new GuardianPages(web);
@@ -76,6 +85,7 @@ public final class PortalWeb implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(PortalJson.mapper(), false));
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            Uploads.configure(config);
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(2_000);
                 server.setErrorHandler(new ServerErrors());
@@ -90,9 +100,22 @@ public final class PortalWeb implements AutoCloseable {
             });
             config.routes.before(ctx -> {
                 security.addHeaders(ctx);
+                try {
+                    Uploads.checkEarly(ctx);
+                } catch (Refusal refusal) {
+                    ctx.skipRemainingHandlers();
+                    refuse(web, ctx, refusal);
+                    return;
+                }
                 security.ensureCsrfToken(ctx);
-                if (!security.csrfAccepted(ctx)) {
+                if (!Uploads.csrfInBody(ctx) && !security.csrfAccepted(ctx)) {
                     refuseCsrf(web, ctx);
+                    return;
+                }
+                if (clientLimit != null && ctx.method() == io.javalin.http.HandlerType.POST
+                        && COSTLY_WITHOUT_LOGIN.contains(ctx.path()) && !clientLimit.tryAcquire(ctx.ip())) {
+                    ctx.skipRemainingHandlers();
+                    refuse(web, ctx, Refusal.busy((int) Math.max(1, clientLimit.retryAfter().toSeconds())));
                 }
             });
             operations.register(config);
@@ -113,9 +136,27 @@ public final class PortalWeb implements AutoCloseable {
         });
     }
 
+    /** The OpenAPI document, with the lists that the code defines filled in from the code (issue 19). */
+    static String openApiDocument() {
+        try (var in = Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))) {
+            String document = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return document.replace("{ownCorrectableKeys}",
+                    String.join(", ", nl.ouderportaal.core.guardian.StudentFields.ownKeys()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void refuseCsrf(Web web, Context ctx) {
         ctx.skipRemainingHandlers();
         refuse(web, ctx, HttpStatus.FORBIDDEN, "csrf", WebTexts.CSRF_TITLE, web.text(ctx, WebTexts.CSRF_REFUSED));
+    }
+
+    private static void refuse(Web web, Context ctx, Refusal refusal) {
+        if (refusal.retryAfterSeconds > 0) {
+            ctx.header("Retry-After", String.valueOf(refusal.retryAfterSeconds));
+        }
+        refuse(web, ctx, refusal.status, refusal.error, refusal.title, web.text(ctx, refusal.text));
     }
 
     /** An error answer: {@code {error, message, fields}} for the API, a message page for the pages. */
@@ -155,6 +196,10 @@ public final class PortalWeb implements AutoCloseable {
             ctx.header("Retry-After", String.valueOf(seconds));
             refuse(web, ctx, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", WebTexts.RATE_LIMITED_TITLE, web.text(ctx, e.text()));
         });
+        config.routes.exception(Refusal.class, (e, ctx) -> refuse(web, ctx, e));
+        config.routes.exception(nl.ouderportaal.core.account.TooBusyException.class, (e, ctx) -> refuse(web, ctx,
+                new Refusal(HttpStatus.TOO_MANY_REQUESTS, "busy", WebTexts.BUSY_TITLE,
+                        nl.ouderportaal.core.account.TooBusyException.MESSAGE, (int) Math.max(1, e.retryAfter().toSeconds()))));
         config.routes.exception(LoginRequired.class, (e, ctx) -> {
             if (Api.isApi(ctx)) {
                 Api.error(ctx, HttpStatus.UNAUTHORIZED, "not-logged-in", web.text(ctx, WebTexts.NOT_LOGGED_IN));
@@ -165,7 +210,8 @@ public final class PortalWeb implements AutoCloseable {
         config.routes.exception(Exception.class, (e, ctx) -> {
             // The client gets an incident number, never the exception: it could hold data or internals.
             String incident = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, e);
+            // The path holds no personal data (ids at most); the exception's messages may: see LogSafe.
+            LOG.error("Request {} {} failed, incident {}", ctx.method(), ctx.path(), incident, LogSafe.copy(e));
             refuse(web, ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal", WebTexts.INTERNAL_TITLE,
                     web.text(ctx, WebTexts.INTERNAL) + " (" + incident + ")");
         });
@@ -182,6 +228,14 @@ public final class PortalWeb implements AutoCloseable {
     private static void notFound(Web web, Context ctx) {
         ctx.attribute(NOT_FOUND_SHOWN, Boolean.TRUE);
         refuse(web, ctx, HttpStatus.NOT_FOUND, "not-found", WebTexts.NOT_FOUND_TITLE, web.text(ctx, WebTexts.NOT_FOUND));
+    }
+
+    /**
+     * The request's CSRF token, for the forms of a host's own pages (routes added with
+     * {@link Builder#configure}): a form posts it back in the field {@code _csrf}.
+     */
+    public static String csrfToken(Context ctx) {
+        return WebSecurity.csrfToken(ctx);
     }
 
     public static Builder builder(Portal portal) {
@@ -231,6 +285,12 @@ public final class PortalWeb implements AutoCloseable {
     /** Stops listening; requests in progress get two seconds to finish. */
     public void stop() {
         app.stop();
+        web.background.shutdown();
+    }
+
+    /** Waits until the recovery work queued so far is done: tests read the outbox after it. */
+    void awaitBackgroundWork() {
+        web.awaitBackgroundWork();
     }
 
     /** The served API routes as "METHOD /api/path" (path parameters as Javalin names them), for the document's test. */
@@ -253,6 +313,7 @@ public final class PortalWeb implements AutoCloseable {
         private final List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
         private io.micrometer.prometheusmetrics.PrometheusMeterRegistry prometheus;
         private String metricsToken;
+        private ClientLimit clientLimit;
 
         private Builder(Portal portal) {
             this.portal = Objects.requireNonNull(portal, "portal");
@@ -261,6 +322,15 @@ public final class PortalWeb implements AutoCloseable {
         /** The host's check of staff credentials for the administration login; without it there is none. */
         public Builder staffAuthenticator(StaffAuthenticator authenticator) {
             this.staffAuthenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * Limits per client address the requests without a session that cost a hash or a mail (see
+         * {@link ClientLimit}); without it, only the portal's global bound on hashes applies.
+         */
+        public Builder clientLimit(ClientLimit limit) {
+            this.clientLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

@@ -104,7 +104,9 @@ public final class Ui {
 
     /** The link that shows this page in the other language. */
     public String otherLanguageLink() {
-        return path + "?lang=" + (english() ? "nl" : "en");
+        // Always a path of this portal: "//evil.example/login" would be a link to another site.
+        String own = "/" + path.replaceFirst("^[/\\\\\\s]+", "");
+        return own + "?lang=" + (english() ? "nl" : "en");
     }
 
     public boolean loggedIn() {

@@ -31,6 +31,37 @@ final class Web {
 
     final Portal portal;
     final WebSecurity security;
+    /**
+     * Where a recovery request's account part runs, after the answer (issue 19): one thread, at most 1,000
+     * waiting; beyond that a request is dropped, which the guardian cannot tell from an unknown address (the
+     * core's per-address rate limit was counted already).
+     */
+    final java.util.concurrent.ThreadPoolExecutor background = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1_000), runnable -> {
+                Thread thread = new Thread(() -> {
+                    try {
+                        runnable.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(Web.class).error("A recovery request failed", LogSafe.copy(e));
+                    }
+                }, "portal-recovery");
+                thread.setDaemon(true);
+                return thread;
+            }, new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+
+    /** Waits until the background work queued so far is done (for tests). */
+    void awaitBackgroundWork() {
+        try {
+            background.submit(() -> { }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** At most two image uploads read at once, each waiting at most two seconds for its turn. */
+    final Uploads uploads = new Uploads(2, java.time.Duration.ofSeconds(2));
     private final TemplateEngine templates;
     private final List<String> bundleNames;
 
@@ -82,6 +113,20 @@ final class Web {
 
     void guardImpersonations(java.util.function.BiPredicate<Context, Session> guard) {
         this.impersonationGuard = guard;
+    }
+
+    /**
+     * Makes a new login the browser's guardian session: the session the browser had until now (a guardian's
+     * or an impersonation) ends on the server, so that it cannot be used again with the old cookie.
+     */
+    void startGuardianSession(Context ctx, String newToken) {
+        String old = sessionToken(ctx);
+        if (old != null && !old.equals(newToken)) {
+            portal.authentication().logout(old);
+        }
+        security.setSessionCookie(ctx, GUARDIAN_COOKIE, newToken);
+        ctx.attribute(SESSION_ATTRIBUTE, null);
+        ctx.attribute(HOME_ATTRIBUTE, null);
     }
 
     String sessionToken(Context ctx) {

@@ -32,6 +32,17 @@ final class WebTexts {
     static final LocalizedText REPLY_NOT_ALLOWED = LocalizedText.of(
             "Op deze notitie kunt u niet reageren.", "You cannot reply to this note.");
 
+    static final LocalizedText BUSY_TITLE = LocalizedText.of("Even geduld", "Please wait a moment");
+    static final LocalizedText BUSY = LocalizedText.of(
+            "Het is nu erg druk. Wacht even en probeer het dan opnieuw.",
+            "It is very busy right now. Wait a moment and then try again.");
+    static final LocalizedText NO_MULTIPART = LocalizedText.of(
+            "Dit adres neemt geen bestanden aan. Stuur de gegevens als formulier of als JSON.",
+            "This address takes no files. Send the data as a form or as JSON.");
+    static final LocalizedText TOO_LARGE = LocalizedText.of(
+            "Het bestand is te groot: een afbeelding mag hoogstens 5 MB zijn. Kies een kleinere.",
+            "The file is too large: an image may be at most 5 MB. Choose a smaller one.");
+
     private WebTexts() {
     }
 }

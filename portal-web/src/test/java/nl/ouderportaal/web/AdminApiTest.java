@@ -339,8 +339,13 @@ class AdminApiTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("changed").asBoolean()).isTrue();
         assertThat(f.mailsTo("anna@example.org")).last().satisfies(m -> assertThat(m.getSubject())
-                .isEqualTo("Het e-mailadres van uw Ouderportaal-account is gewijzigd"));
+                .isEqualTo("Er is gevraagd uw e-mailadres voor het Ouderportaal te wijzigen"));
         assertThat(f.mailsTo("anna@nieuw.example.org")).hasSize(1);
+        // Anna has a password: the change takes effect when the new address confirms it (issue 19).
+        f.portal.accountEmails().confirm(WebFixture.lastToken(f.smtp, "anna@nieuw.example.org"));
+        f.deliver();
+        assertThat(f.mailsTo("anna@example.org")).last().satisfies(m -> assertThat(m.getSubject())
+                .isEqualTo("Het e-mailadres van uw Ouderportaal-account is gewijzigd"));
         Client anna = f.client();
         assertThat(anna.json("POST", "/api/session", Map.of("email", "anna@nieuw.example.org",
                 "password", AdminWebFixture.PASSWORD)).status()).isEqualTo(200);
@@ -503,7 +508,8 @@ class AdminApiTest {
     @Test
     void theAuditLogShowsWhatStaffDid() {
         Client admin = f.staff("beheerder");
-        admin.json("PUT", "/api/admin/settings", Map.of("changeRequestEmail", "w@regenboog.nl", "maintenanceMode", false));
+        admin.json("PUT", "/api/admin/settings", Map.of("changeRequestEmail", "w@regenboog.nl", "websiteUrl", "",
+                "maintenanceMode", false)); // PUT names every field (issue 19)
 
         JsonNode items = admin.get("/api/admin/audit").json().get("items");
 

@@ -125,6 +125,7 @@ final class AdminWebFixture implements AutoCloseable {
     }
 
     int deliver() {
+        web.awaitBackgroundWork(); // recovery requests queue their mail after the answer
         return portal.mailDispatcher().orElseThrow().drainOnce();
     }
 

@@ -116,6 +116,7 @@ final class WebFixture implements AutoCloseable {
     }
 
     int deliver() {
+        web.awaitBackgroundWork(); // recovery requests queue their mail after the answer
         return portal.mailDispatcher().orElseThrow().drainOnce();
     }
 
@@ -265,7 +266,7 @@ final class WebFixture implements AutoCloseable {
             return json("POST", "/api/session", Map.of("email", email, "password", password));
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> send(HttpRequest.Builder request) {
             try {
                 HttpRequest built = request.build();
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

@@ -282,7 +282,9 @@ class AdministrationHostileInputsTest {
             assertThat(Mails.parseStrict(stored)).as("parsed %s", input).hasSize(1);
             p.portal.accountEmails().change(ADMIN, SCHOOL, HostilePortal.GUARDIAN, HostilePortal.EMAIL);
             p.deliver();
-            assertThat(p.received()).as("mails for %s", input).hasSize(changed[0] ? 4 : 0).allSatisfy(mail -> {
+            // The guardian has a password: a change only asks (a link to the new address, a notice to the old one)
+            // and waits for confirmation (issue 19), so the change back is a no-op: two mails, not four.
+            assertThat(p.received()).as("mails for %s", input).hasSize(changed[0] ? 2 : 0).allSatisfy(mail -> {
                 assertThat(Mails.parseStrict(HostilePortal.header(mail, "To"))).hasSize(1);
                 assertThat(HostilePortal.header(mail, "Subject")).doesNotContain("\r", "\n");
                 assertThat(mail.getHeader("Bcc")).isNull();

@@ -61,7 +61,7 @@ class JsonApiHostileInputsTest {
         }
 
         String csrf() {
-            return cookies.get("XSRF-TOKEN");
+            return cookies.get("__Host-XSRF-TOKEN"); // HTTPS: the prefixed name
         }
 
         HttpResponse<String> send(String method, String path, Object body) {
@@ -254,10 +254,10 @@ class JsonApiHostileInputsTest {
     void adminFields(HostileInputs.Input input) {
         String v = input.value();
         HttpResponse<String> settings = attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/settings",
-                Map.of("changeRequestEmail", v, "websiteUrl", v, "maintenance", false)));
+                Map.of("changeRequestEmail", v, "websiteUrl", v, "maintenanceMode", false)));
         if (settings.statusCode() < 300) {
             admin.send("PUT", "/api/admin/settings", Map.of("changeRequestEmail", HostilePortal.CHANGE_ADDRESS,
-                    "websiteUrl", "https://www.regenboog.example.org/", "maintenance", false));
+                    "websiteUrl", "https://www.regenboog.example.org/", "maintenanceMode", false));
         }
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("active", true);

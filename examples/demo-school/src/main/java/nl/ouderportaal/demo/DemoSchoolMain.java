@@ -12,6 +12,8 @@ import nl.ouderportaal.spi.LocalizedText;
  * The README's main command: starts the demo school as a web portal on http://localhost:8080 (port from
  * {@code PORTAL_PORT}, data in {@code PORTAL_DATA_DIR}, default {@code target/demo-data}; delete it to start
  * over) with an SMTP server in the JVM and a demo mailbox page. Pass {@code --lang=en} for English output.
+ * It listens on 127.0.0.1 only (its logins are fixed and its mailbox page is open to whoever reaches it), unless
+ * {@code PORTAL_HOST} names another address.
  * Runs until stopped with Ctrl-C.
  */
 public final class DemoSchoolMain {
@@ -30,6 +32,12 @@ public final class DemoSchoolMain {
         }
     }
 
+    /** The address to listen on: {@code PORTAL_HOST}, else loopback only. */
+    static String listenHost(java.util.Map<String, String> environment) {
+        String host = environment.get("PORTAL_HOST");
+        return host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+    }
+
     private static void run(String[] args) throws Exception {
         Locale locale = java.util.Arrays.asList(args).contains("--lang=en") ? Locale.ENGLISH : LocalizedText.DUTCH;
         boolean english = "en".equals(locale.getLanguage());
@@ -37,7 +45,7 @@ public final class DemoSchoolMain {
         Path data = Path.of(System.getenv().getOrDefault("PORTAL_DATA_DIR", Path.of("target", "demo-data").toString()));
         Files.createDirectories(data);
         URI url = URI.create("http://localhost:" + port + "/");
-        DemoWeb web = DemoWeb.start(DemoSchool.open(data, Clock.systemUTC(), url), "0.0.0.0", port);
+        DemoWeb web = DemoWeb.start(DemoSchool.open(data, Clock.systemUTC(), url), listenHost(System.getenv()), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();

@@ -49,9 +49,20 @@ public final class DemoWeb implements AutoCloseable {
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
                 .prometheusMetrics(demo.metrics(), demo.metricsToken())
+                // The host's per-address limit on logins, password links and recovery mails (issue 19).
+                .clientLimit(nl.ouderportaal.web.ClientLimit.perAddress(100, Duration.ofMinutes(1), java.time.Clock.systemUTC()))
                 .configure(config -> {
                     config.routes.get("/demo/mailbox", this::mailboxPage);
                     config.routes.get("/demo/mailbox.json", ctx -> ctx.json(mails()));
+                    // Clearing is a change: a POST (the page's form) or DELETE, under the portal's CSRF check.
+                    config.routes.post("/demo/mailbox/clear", ctx -> {
+                        clearMailbox();
+                        ctx.redirect("/demo/mailbox");
+                    });
+                    config.routes.delete("/demo/mailbox.json", ctx -> {
+                        clearMailbox();
+                        ctx.status(204);
+                    });
                 })
                 .build()
                 .start(host, port);
@@ -85,14 +96,38 @@ public final class DemoWeb implements AutoCloseable {
     public record Mail(String to, String subject, String text, List<String> links) {
     }
 
-    /** Every mail the portal sent since start, newest first. */
+    /**
+     * Every mail the portal sent since start (or since the mailbox was cleared), newest first by the time the
+     * mailbox received it. (GreenMail lists its messages per recipient, so its own order is not the time order.)
+     */
     public List<Mail> mails() {
-        MimeMessage[] received = demo.mailbox().getReceivedMessages();
+        List<com.icegreen.greenmail.store.StoredMessage> received = new ArrayList<>(
+                demo.mailbox().getManagers().getImapHostManager().getAllMessages());
+        received.sort(java.util.Comparator.comparing(com.icegreen.greenmail.store.StoredMessage::getReceivedDate).reversed());
         List<Mail> mails = new ArrayList<>();
-        for (int i = received.length - 1; i >= 0; i--) {
-            mails.add(mail(received[i]));
+        for (com.icegreen.greenmail.store.StoredMessage message : received) {
+            mails.add(mail(message.getMimeMessage()));
         }
         return mails;
+    }
+
+    /** Empties the demo mailbox. */
+    public void clearMailbox() {
+        try {
+            demo.mailbox().purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("Cannot clear the demo mailbox", e);
+        }
+    }
+
+    /** The links in a mail's text, without the sentence's punctuation after them ("log in at http://.../."). */
+    static List<String> links(String text) {
+        List<String> links = new ArrayList<>();
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            links.add(matcher.group().replaceFirst("[.,;:!?)\\]]+$", ""));
+        }
+        return links;
     }
 
     private static Mail mail(MimeMessage message) {
@@ -100,12 +135,7 @@ public final class DemoWeb implements AutoCloseable {
             Address[] recipients = message.getAllRecipients();
             String to = recipients == null ? "" : String.join(", ", Arrays.stream(recipients).map(Address::toString).toList());
             String text = DemoSchool.plainText(message);
-            List<String> links = new ArrayList<>();
-            Matcher matcher = LINK.matcher(text);
-            while (matcher.find()) {
-                links.add(matcher.group());
-            }
-            return new Mail(to, message.getSubject(), text, links);
+            return new Mail(to, message.getSubject(), text, links(text));
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot read a demo mail", e);
         }
@@ -114,6 +144,7 @@ public final class DemoWeb implements AutoCloseable {
     private void mailboxPage(Context ctx) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("mails", mails());
+        parameters.put("csrf", PortalWeb.csrfToken(ctx));
         StringOutput output = new StringOutput();
         templates.render("mailbox.jte", parameters, output);
         ctx.html(output.toString());

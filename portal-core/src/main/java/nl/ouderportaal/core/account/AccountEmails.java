@@ -40,8 +40,14 @@ import org.jdbi.v3.core.Handle;
  * invitation sent to the old address no longer works) and, for a guardian who has an account, is
  * announced to both the old and the new address; an invited guardian who has not set a password yet gets a
  * fresh invitation at the new address instead. A guardian who has no account yet gets no announcement: the
- * invitation that follows goes to the new address. Open sessions stay: the guardian is the same person
- * with a new username. Addresses may be swapped between guardians in one call.
+ * invitation that follows goes to the new address. Addresses may be swapped between guardians in one call.
+ *
+ * <p>An account that has a password (active, or inactive after it was active) is the guardian's own: a staff
+ * user's change of its address only asks for it (issue 19). The new address gets a link to confirm it
+ * ({@link #confirm}); the old address is told, and nothing else changes (not the sessions, not the
+ * password) until the new address confirms. Then the old address gets a link that undoes the change for
+ * {@link #UNDO_WINDOW} ({@link #undo}), which also ends every session. So nobody at a school can move a
+ * guardian's account to an address of their own and log in with it.
  *
  * <p>Every change of a call is checked before any is made: one bad address refuses the whole call and
  * changes nothing. Staff act with the ADMIN or INVITE role, for guardians with a child at the school, and
@@ -50,6 +56,9 @@ import org.jdbi.v3.core.Handle;
  * change. Thread-safe.
  */
 public final class AccountEmails {
+
+    /** How long the old address can undo a confirmed change. */
+    public static final java.time.Duration UNDO_WINDOW = java.time.Duration.ofDays(7);
 
     private final PortalStore store;
     private final HostSources sources;
@@ -61,10 +70,12 @@ public final class AccountEmails {
     private final AuditLog audit;
     private final AccountSettings settings;
     private final Clock clock;
+    private final Sessions sessions;
 
     AccountEmails(PortalStore store, HostSources sources, AccountRepository accounts, OneTimeTokens tokens,
                   MailOutbox outbox, AccountMails mails, CommandValidator validator, AuditLog audit,
-                  AccountSettings settings, Clock clock) {
+                  AccountSettings settings, Clock clock, Sessions sessions) {
+        this.sessions = sessions;
         this.store = store;
         this.sources = sources;
         this.accounts = accounts;
@@ -185,11 +196,19 @@ public final class AccountEmails {
                     accounts.byGuardianForUpdate(h, change.guardian()).ifPresent(a -> locked.put(change.guardian(), a));
                 }
                 // Free the addresses first, so that an address may pass from one of these accounts to another.
-                locked.keySet().forEach(guardian -> accounts.parkEmail(h, guardian, now));
+                locked.forEach((guardian, account) -> {
+                    if (!ownedByTheGuardian(account)) {
+                        accounts.parkEmail(h, guardian, now);
+                    }
+                });
                 for (Change change : changes) {
                     AccountRepository.Account account = locked.get(change.guardian());
                     String previous = account != null ? account.email()
                             : guardians.get(change.guardian()).guardian().contact().email();
+                    if (account != null && ownedByTheGuardian(account)) {
+                        askToConfirm(h, actor, school, schoolName, change, account, now);
+                        continue;
+                    }
                     if (account == null) {
                         accounts.insert(h, change.guardian(), change.email(), AccountStatus.NONE, now);
                     } else {
@@ -218,6 +237,99 @@ public final class AccountEmails {
                     "The same account was changed at the same time. Nothing was saved; please try again."))) : taken);
         }
         return changes.size();
+    }
+
+    /** An account with a password is the guardian's own: its address changes only when the new one confirms. */
+    private static boolean ownedByTheGuardian(AccountRepository.Account account) {
+        return account.passwordHash() != null;
+    }
+
+    private void askToConfirm(Handle h, StaffActor actor, SchoolId school, String schoolName, Change change,
+                              AccountRepository.Account account, Instant now) {
+        tokens.revoke(h, change.guardian(), TokenPurpose.EMAIL_CONFIRM, now);
+        String token = tokens.issueEmailLink(h, change.guardian(), TokenPurpose.EMAIL_CONFIRM, change.email(),
+                settings.invitationLifetime(), now);
+        nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangeToConfirm(change.guardian(), change.email(), change.name(), school, schoolName,
+                actor.name(), token, now.plus(settings.invitationLifetime())), now);
+        nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangeRequestedToOld(change.guardian(), account.email(), change.name(), school,
+                schoolName, actor.name()), now);
+        for (SchoolId each : change.schools()) {
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "account.email-change-requested", each, AuditEvent.ActorType.STAFF,
+                    actor.id().value(), actor.name(), change.guardian(), "waits for the new address to confirm"));
+        }
+    }
+
+    /** What a confirmation or undo link that does not work answers. */
+    public static final LocalizedText LINK_REFUSED = Authentication.LINK_REFUSED;
+
+    /**
+     * Confirms, from the new address's link, a change staff asked for: the address changes, the guardian's
+     * other links stop working, and the old address gets a link to undo it. Sessions and password stay.
+     *
+     * @throws PortalValidationException on {@code token} when the link does not work, on {@code email} when the
+     *     address has since become another account's; nothing changes then
+     */
+    public void confirm(String token) {
+        follow(token, TokenPurpose.EMAIL_CONFIRM);
+    }
+
+    /**
+     * Undoes, from the old address's link, a confirmed change: the account has its old address again, every
+     * session ends and every other link stops working.
+     *
+     * @throws PortalValidationException as {@link #confirm}
+     */
+    public void undo(String token) {
+        follow(token, TokenPurpose.EMAIL_UNDO);
+    }
+
+    private void follow(String token, TokenPurpose purpose) {
+        Instant now = clock.instant();
+        boolean done;
+        try {
+            done = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
+                Optional<GuardianId> guardian = tokens.redeem(h, token, purpose, now);
+                if (guardian.isEmpty()) {
+                    return false;
+                }
+                String email = tokens.emailOfLink(h, token).orElseThrow();
+                AccountRepository.Account account = accounts.byGuardianForUpdate(h, guardian.get()).orElseThrow();
+                if (accounts.guardianOfEmail(email).filter(owner -> !owner.equals(guardian.get())).isPresent()) {
+                    h.rollback();
+                    throw PortalValidationException.of("email", TAKEN.nl(), TAKEN.en());
+                }
+                accounts.updateEmail(h, guardian.get(), email, now);
+                tokens.revokeAll(h, guardian.get(), now);
+                String detail;
+                if (purpose == TokenPurpose.EMAIL_CONFIRM) {
+                    tokens.revoke(h, guardian.get(), TokenPurpose.EMAIL_UNDO, now);
+                    String undo = tokens.issueEmailLink(h, guardian.get(), TokenPurpose.EMAIL_UNDO, account.email(),
+                            UNDO_WINDOW, now);
+                    nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangedWithUndo(guardian.get(), account.email(), email, undo,
+                            now.plus(UNDO_WINDOW)), now);
+                    detail = account.email() + " -> " + email + " (confirmed by the new address)";
+                } else {
+                    tokens.revoke(h, guardian.get(), TokenPurpose.EMAIL_UNDO, now);
+                    sessions.endAll(h, guardian.get(), "email-change-undone", null);
+                    nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangeUndone(guardian.get(), email), now);
+                    detail = account.email() + " -> " + email + " (undone by the old address)";
+                }
+                for (SchoolId school : new ChildrensSchools(sources).of(guardian.get())) {
+                    nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, purpose == TokenPurpose.EMAIL_CONFIRM ? "account.email-changed"
+                            : "account.email-change-undone", school, AuditEvent.ActorType.GUARDIAN, guardian.get().value(),
+                            null, guardian.get(), detail));
+                }
+                return true;
+            });
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            throw PortalValidationException.of("email", TAKEN.nl(), TAKEN.en());
+        }
+        if (!done) {
+            throw PortalValidationException.of("token", LINK_REFUSED.nl(), LINK_REFUSED.en());
+        }
     }
 
     /**

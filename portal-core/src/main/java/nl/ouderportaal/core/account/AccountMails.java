@@ -148,6 +148,102 @@ final class AccountMails {
                 paragraphs, EMAIL_CHANGED, guardian, school);
     }
 
+    /** To the new address of an account with a password: the change waits for this address to confirm it. */
+    OutgoingMail emailChangeToConfirm(GuardianId guardian, String newEmail, String guardianName, SchoolId school,
+                                      String schoolName, String staffName, String token, Instant validUntil) {
+        boolean en = english();
+        String link = settings.link("confirm-email", token);
+        String until = formatInstant(validUntil);
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            staffName + " of " + schoolName + " has asked to make this address the email address of your parent portal account.",
+            "Confirm it with this link. It works once and until " + until + "; nothing changes until you do:",
+            "\u0000" + link,
+            "Is this not right? Then ignore this mail, and please tell the school.",
+            "Kind regards,\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            staffName + " van " + schoolName + " wil dit adres instellen als e-mailadres van uw Ouderportaal-account.",
+            "Bevestig dat met deze link. De link werkt één keer en is geldig tot " + until + "; tot dan verandert er niets:",
+            "\u0000" + link,
+            "Klopt dit niet? Negeer dan deze mail en meld het bij de school.",
+            "Met vriendelijke groet,\n" + schoolName};
+        return mail(newEmail, en ? "Confirm your new email address for the parent portal"
+                : "Bevestig uw nieuwe e-mailadres voor het Ouderportaal", paragraphs, EMAIL_CHANGED, guardian, school);
+    }
+
+    /** To the present address of an account with a password: a change was asked for, and waits for confirmation. */
+    OutgoingMail emailChangeRequestedToOld(GuardianId guardian, String oldEmail, String guardianName, SchoolId school,
+                                           String schoolName, String staffName) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            staffName + " of " + schoolName + " has asked to change the email address of your parent portal account "
+                + oldEmail + ". The change takes effect only when the new address confirms it; until then you log in as always.",
+            "Is this not right? Please contact the school.",
+            "Kind regards,\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            staffName + " van " + schoolName + " wil het e-mailadres van uw Ouderportaal-account " + oldEmail
+                + " wijzigen. De wijziging gaat pas in als het nieuwe adres haar bevestigt; tot dan logt u in zoals altijd.",
+            "Klopt dit niet? Neem dan contact op met de school.",
+            "Met vriendelijke groet,\n" + schoolName};
+        return mail(oldEmail, en ? "A change of your parent portal email address was asked for"
+                : "Er is gevraagd uw e-mailadres voor het Ouderportaal te wijzigen", paragraphs, EMAIL_CHANGED, guardian, school);
+    }
+
+    /** To the old address once the new one confirmed: the change took effect, and a link undoes it for a while. */
+    OutgoingMail emailChangedWithUndo(GuardianId guardian, String oldEmail, String newEmail, String token, Instant validUntil) {
+        boolean en = english();
+        String link = settings.link("undo-email", token);
+        String until = formatInstant(validUntil);
+        String[] paragraphs = en ? new String[] {
+            "The email address of your parent portal account " + oldEmail + " has been changed: the new address"
+                + " confirmed the change. From now on you log in with the new address.",
+            "Was this not you, or not what you wanted? Undo it with this link until " + until
+                + "; it gives the account back to this address and ends every open session:",
+            "\u0000" + link}
+            : new String[] {
+            "Het e-mailadres van uw Ouderportaal-account " + oldEmail + " is gewijzigd: het nieuwe adres heeft de"
+                + " wijziging bevestigd. U logt voortaan in met het nieuwe adres.",
+            "Was u dit niet, of wilde u dit niet? Maak het ongedaan met deze link, tot " + until
+                + "; het account hoort dan weer bij dit adres en alle open sessies worden beëindigd:",
+            "\u0000" + link};
+        return mail(oldEmail, en ? "The email address of your parent portal account was changed"
+                : "Het e-mailadres van uw Ouderportaal-account is gewijzigd", paragraphs, EMAIL_CHANGED, guardian, null);
+    }
+
+    /** To the restored address after an undo. */
+    OutgoingMail emailChangeUndone(GuardianId guardian, String email) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "Your parent portal account belongs to " + email + " again, and every open session has ended.",
+            "If your password no longer works, ask for a new one at " + settings.portalUrl() + " and tell the school."}
+            : new String[] {
+            "Uw Ouderportaal-account hoort weer bij " + email + ", en alle open sessies zijn beëindigd.",
+            "Werkt uw wachtwoord niet meer? Vraag dan een nieuw aan via " + settings.portalUrl() + " en meld het bij school."};
+        return mail(email, en ? "Your parent portal email address was restored"
+                : "Uw e-mailadres voor het Ouderportaal is hersteld", paragraphs, EMAIL_CHANGED, guardian, null);
+    }
+
+    /** An inactive account with a password is active again: the guardian logs in as before. */
+    OutgoingMail reactivated(GuardianId guardian, String email, String guardianName, SchoolId school, String schoolName,
+                             String staffName) {
+        boolean en = english();
+        String[] paragraphs = en ? new String[] {
+            "Dear " + guardianName + ",",
+            "Your parent portal account " + email + " is active again. Log in at " + settings.portalUrl()
+                + " with your password; forgot it? Ask for a new one there.",
+            "Kind regards,\n" + staffName + "\n" + schoolName}
+            : new String[] {
+            "Beste " + guardianName + ",",
+            "Uw Ouderportaal-account " + email + " is weer actief. Log in op " + settings.portalUrl()
+                + " met uw wachtwoord; vergeten? Vraag daar een nieuw aan.",
+            "Met vriendelijke groet,\n" + staffName + "\n" + schoolName};
+        return mail(email, en ? "Your parent portal account is active again" : "Uw Ouderportaal-account is weer actief",
+                paragraphs, INVITATION, guardian, school);
+    }
+
     /** Paragraphs starting with NUL are links: shown as is in text, as an anchor in HTML. */
     private static OutgoingMail mail(String to, String subject, String[] paragraphs, String kind, GuardianId guardian,
                                      SchoolId school) {

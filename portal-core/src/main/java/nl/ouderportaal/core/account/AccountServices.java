@@ -45,7 +45,7 @@ public record AccountServices(Accounts accounts, Invitations invitations, Authen
         StaffSessions staffSessions = new StaffSessions(store, audit, clock, settings.idleTimeout(),
                 settings.absoluteTimeout(), throttle);
         AccountEmails emails = new AccountEmails(store, sources, repository, tokens, outbox, mails, validator, audit, settings,
-                clock);
+                clock, sessions);
         return new AccountServices(accounts, invitations, authentication, impersonations, policy, staffSessions, emails);
     }
 }

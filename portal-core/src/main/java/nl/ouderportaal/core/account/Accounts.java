@@ -47,14 +47,25 @@ public final class Accounts {
      * Deactivates an account (R-ACC-4): no more logins, every open session ends at once and every
      * outstanding link stops working. Sending login details again makes it usable.
      *
-     * @throws PortalValidationException when the staff user does not serve a school of the guardian's children
+     * <p>One account serves every school of the guardian's children (R-TEN-1), so only a staff user who serves
+     * all of them may deactivate it, as with an email correction: staff of one school cannot cut off another
+     * school's parent (issue 19). Every one of those schools' audit logs shows it.
+     *
+     * @throws PortalValidationException when the staff user does not serve every school of the guardian's children
      */
     public void deactivate(StaffActor actor, GuardianId guardian) {
-        // The schools whose audit log shows the deactivation: those of the guardian's children that the actor serves.
-        List<SchoolId> schools = new ChildrensSchools(sources).of(guardian).stream().filter(actor::serves).toList();
+        java.util.SortedSet<SchoolId> all = new ChildrensSchools(sources).of(guardian);
+        List<SchoolId> schools = all.stream().filter(actor::serves).toList();
         if (schools.isEmpty() || !(actor.has(StaffActor.Role.ADMIN) || actor.has(StaffActor.Role.INVITE))) {
             throw PortalValidationException.of("guardian", "U kunt dit account niet inactief maken.",
                     "You cannot deactivate this account.");
+        }
+        if (schools.size() < all.size()) {
+            throw PortalValidationException.of("guardian",
+                    "Deze verzorger heeft ook een kind op een school die u niet beheert. Het account kan alleen inactief"
+                            + " worden gemaakt door iemand die alle scholen van de kinderen beheert.",
+                    "This guardian also has a child at a school you do not serve. Only someone who serves every school"
+                            + " of the children can deactivate the account.");
         }
         if (repository.status(guardian) == AccountStatus.NONE) {
             throw PortalValidationException.of("guardian", "Deze verzorger heeft geen account.",
@@ -106,7 +117,7 @@ public final class Accounts {
     /** An account email address as entered: required, valid, at most 320 characters. */
     record AccountEmail(
             @NotBlank(message = "{nl.ouderportaal.MailAddress.message}")
-            @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
+            @nl.ouderportaal.core.validation.MailAddress
             @Size(max = 320, message = "{nl.ouderportaal.Size.max}")
             String email) {
 

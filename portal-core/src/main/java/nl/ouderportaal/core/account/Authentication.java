@@ -101,9 +101,9 @@ public final class Authentication {
         });
         GuardianId known = account.map(AccountRepository.Account::guardian).orElse(null);
         if (outcome == LoginThrottle.Outcome.WAITING) {
-            hasher.verifyDummy(secret);
+            // No hash while an address waits: every address, known or not, waits alike, so skipping it tells
+            // nothing, and a flood of guesses at a waiting address costs no Argon2 at all (issue 19).
             nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "login.throttled", known, null));
-            refusal[0] = "throttled";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         if (outcome == LoginThrottle.Outcome.REFUSED) {
@@ -112,6 +112,8 @@ public final class Authentication {
         }
         GuardianId guardian = account.get().guardian();
         String verifiedHash = account.get().passwordHash();
+        // Never hash inside the transaction: it would hold a connection and the account's lock for the hash's time.
+        String upgraded = hasher.needsRehash(verifiedHash) ? hasher.hash(secret) : null;
         Optional<String> token = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             // The account may have changed while the password was checked (a reset, a deactivation): no session then.
             Optional<AccountRepository.Account> current = accounts.byGuardianForUpdate(h, guardian);
@@ -119,8 +121,8 @@ public final class Authentication {
                     || !verifiedHash.equals(current.get().passwordHash())) {
                 return Optional.<String>empty();
             }
-            if (hasher.needsRehash(verifiedHash)) {
-                accounts.updateHash(h, guardian, hasher.hash(secret), now);
+            if (upgraded != null) {
+                accounts.updateHash(h, guardian, upgraded, now);
             }
             accounts.recordLogin(h, guardian, now);
             audit(h, "login.succeeded", guardian, null);
@@ -245,14 +247,29 @@ public final class Authentication {
         setPassword(token, newPassword, TokenPurpose.PASSWORD_RESET);
     }
 
+    /**
+     * Sets a password from either kind of link (an invitation or a reset), told apart by the token itself:
+     * one look-up and at most one hash, as {@link #acceptInvitation}.
+     *
+     * @throws PortalValidationException as {@link #acceptInvitation}
+     */
+    public void setPasswordFromLink(String token, String newPassword) {
+        TokenPurpose purpose = tokens.purpose(token).orElse(TokenPurpose.INVITATION);
+        setPassword(token, newPassword, purpose);
+    }
+
     private void setPassword(String token, String newPassword, TokenPurpose purpose) {
         policy.refusal(newPassword, givenAway(token == null ? Optional.empty() : tokens.owner(token))).ifPresent(message -> {
             throw new PortalValidationException(java.util.List.of(
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });
+        Instant now = clock.instant();
+        // The link is checked before the costly hash: an unknown, used or expired link costs no hash at all.
+        if (!"valid".equals(tokens.diagnose(token, purpose, now))) {
+            refuseLink(token, purpose, now);
+        }
         // Hash before taking the link, so that the transaction stays short.
         String hash = hasher.hash(newPassword.toCharArray());
-        Instant now = clock.instant();
         Optional<GuardianId> redeemed = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             Optional<GuardianId> guardian = tokens.redeem(h, token, purpose, now);
             if (guardian.isEmpty()) {
@@ -272,13 +289,29 @@ public final class Authentication {
             return guardian;
         });
         if (redeemed.isEmpty()) {
-            String why = tokens.diagnose(token, purpose, now);
-            GuardianId owner = tokens.owner(token).orElse(null);
-            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
-            throw PortalValidationException.of("token",
-                    "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
-                    "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
+            refuseLink(token, purpose, now);
         }
+    }
+
+    /** What a link that does not (or no longer) work answers, audited with the reason. */
+    public static final LocalizedText LINK_REFUSED = LocalizedText.of(
+            "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
+            "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
+
+    private void refuseLink(String token, TokenPurpose purpose, Instant now) {
+        String why = tokens.diagnose(token, purpose, now);
+        GuardianId owner = tokens.owner(token).orElse(null);
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
+        throw PortalValidationException.of("token", LINK_REFUSED.nl(), LINK_REFUSED.en());
+    }
+
+    /**
+     * Whether a link from a mail still works (unused, unexpired, not replaced), without using it: the page
+     * that shows the password form asks first, so that a used or expired link says so at once.
+     */
+    public boolean linkWorks(String token) {
+        Instant now = clock.instant();
+        return tokens.purpose(token).filter(p -> "valid".equals(tokens.diagnose(token, p, now))).isPresent();
     }
 
     /**
@@ -286,7 +319,17 @@ public final class Authentication {
      * same answer whatever happens here; see {@link #RECOVERY_ANSWER}.
      */
     public void forgotPassword(String email) {
-        recover(email, "password", (h, account) -> {
+        forgotPassword(email, Runnable::run);
+    }
+
+    /**
+     * As {@link #forgotPassword(String)}, but only the work that is the same for every address (the rate
+     * limit) is done at once; what differs between a known and an unknown address (looking up the account,
+     * issuing a link, queueing the mail) goes to {@code later}, so that the caller can answer before it runs
+     * and the time of the answer tells nothing (issue 19). The web layer passes a small background executor.
+     */
+    public void forgotPassword(String email, java.util.concurrent.Executor later) {
+        recover(email, "password", later, (h, account) -> {
             Instant now = clock.instant();
             String token = tokens.issue(h, account.guardian(), TokenPurpose.PASSWORD_RESET, settings.resetLifetime(), now);
             nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.passwordReset(account.guardian(), account.email(), token,
@@ -297,7 +340,12 @@ public final class Authentication {
 
     /** Forgot username (R-ACC-7): mails the username to an active account's address. */
     public void forgotUsername(String email) {
-        recover(email, "username", (h, account) -> {
+        forgotUsername(email, Runnable::run);
+    }
+
+    /** As {@link #forgotUsername(String)}, with the account's part in {@code later}; see {@link #forgotPassword(String, java.util.concurrent.Executor)}. */
+    public void forgotUsername(String email, java.util.concurrent.Executor later) {
+        recover(email, "username", later, (h, account) -> {
             nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.username(account.guardian(), account.email()), clock.instant());
             audit(h, "username.reminder.requested", account.guardian(), null);
         });
@@ -308,13 +356,19 @@ public final class Authentication {
             "Als dit e-mailadres bij een account hoort, ontvangt u binnen enkele minuten een e-mail. Kijk ook in uw map met ongewenste e-mail.",
             "If this email address belongs to an account, you will receive an email within a few minutes. Please also check your spam folder.");
 
-    private void recover(String email, String what, java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
+    private void recover(String email, String what, java.util.concurrent.Executor later,
+                         java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
         if (email == null || email.isBlank() || email.length() > 320) {
             return;
         }
         // Counted for every address, known or not, so that the work done does not tell which addresses exist.
         String key = "recovery:" + EmailAddresses.normalize(email);
         boolean allowed = rateLimits.tryAcquire(key, settings.recoveryMailsPerHour(), RECOVERY_WINDOW, clock.instant());
+        later.execute(() -> sendRecovery(email, what, allowed, send));
+    }
+
+    private void sendRecovery(String email, String what, boolean allowed,
+                              java.util.function.BiConsumer<Handle, AccountRepository.Account> send) {
         Optional<AccountRepository.Account> account = accounts.byEmail(email);
         if (account.isEmpty() || account.get().status() != AccountStatus.ACTIVE) {
             return;

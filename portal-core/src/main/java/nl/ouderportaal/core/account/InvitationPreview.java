@@ -35,8 +35,19 @@ public record InvitationPreview(List<Recipient> recipients, Map<GuardianId, Skip
 
     /** Why a guardian is skipped. */
     public enum SkipReason {
+        /**
+         * No longer given: an unknown guardian is skipped as {@link #NOT_AT_YOUR_SCHOOL}, so that the answer does
+         * not tell which guardian ids exist at other schools.
+         */
+        @Deprecated
         UNKNOWN_GUARDIAN("Onbekende verzorger", "Unknown guardian"),
         NOT_AT_YOUR_SCHOOL("Geen kind op uw school", "No child at your school"),
+        /** The account has a password: the guardian logs in, or uses "forgot password"; no staff user sends a link. */
+        HAS_PASSWORD("Heeft al een wachtwoord (kan zelf 'wachtwoord vergeten' gebruiken)",
+                "Already has a password (can use 'forgot password')"),
+        /** An inactive account of a guardian with children at a school the staff user does not serve. */
+        OTHER_SCHOOLS("Account hoort ook bij een andere school; alleen wie alle scholen van de kinderen beheert, kan het weer actief maken",
+                "The account also belongs to another school; only someone who serves every school of the children can reactivate it"),
         NO_EMAIL("Geen e-mailadres", "No email address"),
         INVALID_EMAIL("Ongeldig e-mailadres", "Invalid email address"),
         EMAIL_OF_ANOTHER_ACCOUNT("E-mailadres hoort bij een ander account", "Email address belongs to another account");

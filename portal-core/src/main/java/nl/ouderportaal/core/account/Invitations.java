@@ -37,6 +37,12 @@ import nl.ouderportaal.spi.host.StudentSource;
  * its own address; an inactive account becomes usable again. Each mail holds a single-use link to set a
  * password (never a password), is signed with the staff user's and the school's name, and goes through
  * the outbox. Staff act only for guardians with a child at a school they serve (R-TEN-2). Thread-safe.
+ *
+ * <p>Login details go only to accounts without a password (none yet, or invited): an account with a password
+ * is skipped ({@link InvitationPreview.SkipReason#HAS_PASSWORD}), since a link to set a new one would let
+ * whoever controls the account's address in (issue 19). An inactive account is reactivated only by someone who
+ * serves every school of the guardian's children, as with deactivation; one with a password becomes active
+ * again and is told so, without a link.
  */
 public final class Invitations {
 
@@ -74,7 +80,8 @@ public final class Invitations {
         for (GuardianId id : new java.util.LinkedHashSet<>(guardians)) {
             Optional<Guardian> guardian = guardianSource.guardian(id);
             if (guardian.isEmpty()) {
-                skipped.put(id, InvitationPreview.SkipReason.UNKNOWN_GUARDIAN);
+                // As for another school's guardian: the answer must not tell which ids exist.
+                skipped.put(id, InvitationPreview.SkipReason.NOT_AT_YOUR_SCHOOL);
                 continue;
             }
             known.put(id, guardian.get());
@@ -91,6 +98,9 @@ public final class Invitations {
             }
         }
         Map<GuardianId, AccountRepository.Account> existing = accounts.byGuardians(known.keySet());
+        List<GuardianId> inactive = existing.values().stream().filter(a -> a.status() == AccountStatus.INACTIVE)
+                .map(AccountRepository.Account::guardian).toList();
+        Map<GuardianId, java.util.SortedSet<SchoolId>> inactiveSchools = new ChildrensSchools(sources).of(inactive);
         List<InvitationPreview.Recipient> recipients = new ArrayList<>();
         Set<String> addressesInThisRun = new HashSet<>();
         for (Guardian guardian : known.values()) {
@@ -101,7 +111,12 @@ public final class Invitations {
             }
             AccountRepository.Account account = existing.get(id);
             String email = account != null ? account.email() : guardian.contact().email();
-            if (email == null || email.isBlank()) {
+            if (account != null && account.status() == AccountStatus.ACTIVE) {
+                skipped.put(id, InvitationPreview.SkipReason.HAS_PASSWORD);
+            } else if (account != null && account.status() == AccountStatus.INACTIVE
+                    && !actor.schools().containsAll(inactiveSchools.getOrDefault(id, java.util.Collections.emptySortedSet()))) {
+                skipped.put(id, InvitationPreview.SkipReason.OTHER_SCHOOLS);
+            } else if (email == null || email.isBlank()) {
                 skipped.put(id, InvitationPreview.SkipReason.NO_EMAIL);
             } else if (!EmailAddresses.isValid(email)) {
                 skipped.put(id, InvitationPreview.SkipReason.INVALID_EMAIL);
@@ -135,14 +150,28 @@ public final class Invitations {
                 nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
                     Instant now = clock.instant();
                     Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, recipient.guardian());
+                    if (account.isPresent() && account.get().status() == AccountStatus.ACTIVE) {
+                        return; // became active since the preview: no link for an account with a password
+                    }
+                    if (account.isPresent() && account.get().status() == AccountStatus.INACTIVE
+                            && account.get().passwordHash() != null) {
+                        // Usable again with the guardian's own password; no link that would set another.
+                        accounts.updateStatus(h, recipient.guardian(), AccountStatus.ACTIVE, now);
+                        nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.reactivated(recipient.guardian(), account.get().email(), recipient.name(),
+                                school, schoolData.name(), actor.name()), now);
+                        for (SchoolId each : new ChildrensSchools(sources).of(recipient.guardian())) {
+                            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "account.reactivated", each, AuditEvent.ActorType.STAFF,
+                                    actor.id().value(), actor.name(), recipient.guardian(), null));
+                        }
+                        return;
+                    }
                     if (account.isEmpty()) {
                         accounts.insert(h, recipient.guardian(), recipient.email(), AccountStatus.INVITED, now);
                     } else if (account.get().status() == AccountStatus.NONE) {
                         // The address was corrected before this first invitation (R-ACC-13).
                         accounts.updateStatus(h, recipient.guardian(), AccountStatus.INVITED, now);
                     } else if (account.get().status() == AccountStatus.INACTIVE) {
-                        accounts.updateStatus(h, recipient.guardian(),
-                                account.get().passwordHash() == null ? AccountStatus.INVITED : AccountStatus.ACTIVE, now);
+                        accounts.updateStatus(h, recipient.guardian(), AccountStatus.INVITED, now);
                     }
                     // The address as locked now: a correction made since the preview must not get the old one a link.
                     String email = account.map(AccountRepository.Account::email).orElse(recipient.email());

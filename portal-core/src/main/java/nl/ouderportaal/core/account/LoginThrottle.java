@@ -13,8 +13,10 @@ import org.jdbi.v3.core.Handle;
  * 1 minute, doubling with each further failure up to 15 minutes. Per account, not per IP: a guardian
  * behind a school's or a mobile network's shared address is not locked out by others.
  *
- * <p>Attempts for one address are serialised: the address's row is locked while its password is checked,
- * so guesses sent in parallel (to one node or many) are counted one by one and cannot slip past the wait.
+ * <p>Every attempt is counted as a failure before its password is checked, under the address's row lock,
+ * so guesses sent in parallel (to one node or many) are counted one by one and cannot slip past the wait; a
+ * right password then resets the count. The check itself (an Argon2 hash) runs outside any transaction,
+ * holding neither a connection nor a lock.
  */
 final class LoginThrottle {
 
@@ -63,8 +65,8 @@ final class LoginThrottle {
 
     Outcome attempt(Kind kind, String name, Instant now, BooleanSupplier check) {
         String key = key(kind, name);
-        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
-            ensureRow(h, key, now);
+        ensureRow(key, now);
+        Integer counted = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             var row = h.createQuery("select consecutive_failures, locked_until from login_throttle"
                             + " where email_normalized = :e for update")
                     .bind("e", key)
@@ -72,13 +74,7 @@ final class LoginThrottle {
                     .one();
             Instant lockedUntil = (Instant) row[1];
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
-                return Outcome.WAITING;
-            }
-            if (check.getAsBoolean()) {
-                h.createUpdate("update login_throttle set consecutive_failures = 0, locked_until = null, updated_at = :now"
-                                + " where email_normalized = :e")
-                        .bind("e", key).bind("now", Timestamps.toColumn(now)).execute();
-                return Outcome.ACCEPTED;
+                return null;
             }
             int failures = (Integer) row[0] + 1;
             h.createUpdate("update login_throttle set consecutive_failures = :f, locked_until = :until, updated_at = :now"
@@ -87,11 +83,46 @@ final class LoginThrottle {
                     .bind("until", failures >= AccountSettings.FAILURES_BEFORE_WAIT
                             ? Timestamps.toColumn(now.plus(wait(failures))) : null)
                     .bind("now", Timestamps.toColumn(now)).bind("e", key).execute();
-            return Outcome.REFUSED;
+            return failures;
         });
+        if (counted == null) {
+            return Outcome.WAITING;
+        }
+        boolean accepted;
+        try {
+            accepted = check.getAsBoolean();
+        } catch (TooBusyException busy) {
+            // Not a guess: the attempt was never checked, so it does not count.
+            nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> h.createUpdate("update login_throttle set consecutive_failures ="
+                            + " greatest(consecutive_failures - 1, 0), locked_until = case when consecutive_failures - 1 >= :n"
+                            + " then locked_until else null end where email_normalized = :e")
+                    .bind("n", AccountSettings.FAILURES_BEFORE_WAIT).bind("e", key).execute());
+            throw busy;
+        }
+        if (!accepted) {
+            return Outcome.REFUSED;
+        }
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> h.createUpdate("update login_throttle set consecutive_failures = 0,"
+                        + " locked_until = null, updated_at = :now where email_normalized = :e")
+                .bind("e", key).bind("now", Timestamps.toColumn(now)).execute());
+        return Outcome.ACCEPTED;
     }
 
-    /** Creates the address's row if it is missing, without failing when another node does so at once. */
+    /**
+     * Creates the address's row if it is missing, in a transaction of its own, without failing when another
+     * request (on this node or another) creates it at the same moment: H2's merge can then meet the other's
+     * row in the unique index, which only means that the row is there.
+     */
+    private void ensureRow(String key, Instant now) {
+        try {
+            nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> ensureRow(h, key, now));
+        } catch (RuntimeException e) {
+            if (!nl.ouderportaal.core.internal.SqlErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
     private void ensureRow(Handle h, String key, Instant now) {
         if (store.isPostgres()) {
             h.createUpdate("insert into login_throttle (email_normalized, consecutive_failures, updated_at)"

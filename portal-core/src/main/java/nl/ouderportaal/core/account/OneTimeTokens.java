@@ -71,6 +71,38 @@ final class OneTimeTokens {
                 .findOne().orElse("unknown"));
     }
 
+    /** Revokes the guardian's unused tokens of one purpose. */
+    void revoke(Handle h, GuardianId guardian, TokenPurpose purpose, Instant now) {
+        h.createUpdate("""
+                        update one_time_tokens set revoked_at = :now
+                        where guardian_id = :g and purpose = :purpose and used_at is null and revoked_at is null""")
+                .bind("now", Timestamps.toColumn(now)).bind("g", guardian.value()).bind("purpose", purpose.name()).execute();
+    }
+
+    /** Issues a token whose redemption sets the account's address to {@code email}. */
+    String issueEmailLink(Handle h, GuardianId guardian, TokenPurpose purpose, String email, Duration lifetime, Instant now) {
+        String token = issue(h, guardian, purpose, lifetime, now);
+        h.createUpdate("insert into email_change_links (token_hash, guardian_id, email) values (:hash, :g, :email)")
+                .bind("hash", Secrets.hash(token)).bind("g", guardian.value()).bind("email", email).execute();
+        return token;
+    }
+
+    /** The address a redeemed email link sets. */
+    Optional<String> emailOfLink(Handle h, String token) {
+        return h.createQuery("select email from email_change_links where token_hash = :hash")
+                .bind("hash", Secrets.hash(token)).mapTo(String.class).findOne();
+    }
+
+    /** The purpose a token was issued for, valid or not. */
+    Optional<TokenPurpose> purpose(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select purpose from one_time_tokens where token_hash = :hash")
+                .bind("hash", Secrets.hash(token)).mapTo(String.class).findOne()
+                .flatMap(p -> java.util.Arrays.stream(TokenPurpose.values()).filter(t -> t.name().equals(p)).findFirst()));
+    }
+
     /** The guardian a token was issued to, valid or not (for auditing refusals). */
     Optional<GuardianId> owner(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
@@ -80,11 +112,14 @@ final class OneTimeTokens {
                 .bind("hash", Secrets.hash(token)).mapTo(String.class).findOne().map(GuardianId::of));
     }
 
-    /** Revokes every unused token of the guardian, of any purpose. */
+    /**
+     * Revokes every unused token of the guardian, of any purpose but {@link TokenPurpose#EMAIL_UNDO}: the old
+     * address's way back must survive what whoever now holds the account does (a new password, for one).
+     */
     void revokeAll(Handle h, GuardianId guardian, Instant now) {
         h.createUpdate("""
                         update one_time_tokens set revoked_at = :now
-                        where guardian_id = :g and used_at is null and revoked_at is null""")
+                        where guardian_id = :g and used_at is null and revoked_at is null and purpose <> 'EMAIL_UNDO'""")
                 .bind("now", Timestamps.toColumn(now)).bind("g", guardian.value()).execute();
     }
 }

@@ -16,6 +16,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes in the PHC string format
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so that parameters can be raised later and old
  * hashes recognised and upgraded at the next login. Thread-safe.
+ *
+ * <p>Each hash takes 19 MiB and most of a core for tens of milliseconds, and logins come unauthenticated:
+ * at most as many hashes run at once as there are cores; one that does not get its turn within a short
+ * wait is refused with {@link TooBusyException}, so a flood of logins can neither exhaust the memory nor
+ * queue without end.
  */
 public final class PasswordHasher {
 
@@ -30,6 +35,8 @@ public final class PasswordHasher {
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
     private final Parameters parameters;
+    private final java.util.concurrent.Semaphore permits;
+    private final java.time.Duration wait;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
 
@@ -49,6 +56,19 @@ public final class PasswordHasher {
     }
 
     public PasswordHasher(Parameters parameters) {
+        this(parameters, Runtime.getRuntime().availableProcessors(), java.time.Duration.ofSeconds(2));
+    }
+
+    /**
+     * @param concurrent how many hashes may run at once
+     * @param wait how long a hash waits for its turn before it is refused with {@link TooBusyException}
+     */
+    public PasswordHasher(Parameters parameters, int concurrent, java.time.Duration wait) {
+        if (concurrent < 1) {
+            throw new IllegalArgumentException("At least one hash must be able to run");
+        }
+        this.permits = new java.util.concurrent.Semaphore(concurrent, true);
+        this.wait = Objects.requireNonNull(wait, "wait");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.dummyHash = hash("not a password of anyone".toCharArray());
     }
@@ -91,7 +111,25 @@ public final class PasswordHasher {
                 || Integer.parseInt(m.group(3)) != parameters.parallelism();
     }
 
-    private static byte[] derive(char[] password, byte[] salt, Parameters p, int length) {
+    private byte[] derive(char[] password, byte[] salt, Parameters p, int length) {
+        boolean turn;
+        try {
+            turn = permits.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new TooBusyException(java.time.Duration.ofSeconds(Math.max(1, wait.toSeconds())));
+        }
+        try {
+            return argon2(password, salt, p, length);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] argon2(char[] password, byte[] salt, Parameters p, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

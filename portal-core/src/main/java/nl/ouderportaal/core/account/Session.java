@@ -24,7 +24,8 @@ public record Session(GuardianId guardian, StaffId impersonator, String imperson
     /** What every refused write in an impersonation says (R-IMP-2, the seed's words). */
     public static final LocalizedText READ_ONLY = LocalizedText.of(
             "Let op: aangezien je bent ingelogd als applicatiebeheerder zullen je wijzigingen niet worden opgeslagen of verzonden.",
-            "Note: because you are logged in as an administrator, your changes will not be saved or sent.");
+            // The seed's meaning, word for word, with its role: an "applicatiebeheerder" is an application administrator.
+            "Note: since you are logged in as an application administrator, your changes will not be saved or sent.");
 
     public Session {
         Objects.requireNonNull(guardian, "guardian");

@@ -107,7 +107,7 @@ public final class ChangeRequests {
      * education level carries the funding warning (R-CHG-3).
      */
     List<ChangeRequestListener.Request> forSelf(Handle h, GuardianId guardianId, List<Student> children,
-                                                Map<String, String> proposed) {
+                                                Map<String, String> proposed, List<SchoolId> notReached) {
         Guardian guardian = guardian(guardianId);
         List<FieldChange> changes = changes(StudentFields.of(guardian), proposed);
         Map<SchoolId, List<Student>> bySchool = children.stream()
@@ -116,10 +116,20 @@ public final class ChangeRequests {
             throw PortalValidationException.of("", "Er is geen school waar u deze wijziging naartoe kunt sturen.",
                     "There is no school to send this change to.");
         }
+        // Every school that can receive it gets it; the others are named to the guardian (issue 19, item 14).
         Map<SchoolId, String> addresses = new LinkedHashMap<>();
         for (SchoolId school : bySchool.keySet()) {
-            addresses.put(school, changeAddress(school));
+            String address = settings.schoolSettings(Set.of(school)).get(school).changeRequestEmail();
+            if (address == null) {
+                notReached.add(school);
+            } else {
+                addresses.put(school, address);
+            }
         }
+        if (addresses.isEmpty()) {
+            changeAddress(bySchool.keySet().iterator().next()); // none can receive it: the one clear refusal
+        }
+        bySchool.keySet().retainAll(addresses.keySet());
         boolean funding = changes.stream().anyMatch(c -> StudentFields.FUNDING_FIELDS.contains(c.key()));
         List<ChangeRequestListener.Request> requests = new ArrayList<>();
         for (var entry : bySchool.entrySet()) {

@@ -136,12 +136,14 @@ public final class CorrectionActions {
         @Override
         public ActionOutcome run(ActionContext<NoOptions> context, Corrections input) {
             ActionContexts.InTransaction tx = ActionContexts.transaction(context);
+            List<nl.ouderportaal.spi.SchoolId> notReached = new java.util.ArrayList<>();
             List<ChangeRequestListener.Request> sent = requests.forSelf(tx.handle(), context.guardian().id(),
-                    context.visibleChildren(), proposed(input));
+                    context.visibleChildren(), proposed(input), notReached);
             sent.forEach(request -> tx.afterCommit(() -> requests.tellHost(request)));
             List<Long> ids = sent.stream().map(ChangeRequestListener.Request::id).toList();
             return ActionOutcome.created("Uw verzoek is verstuurd naar de school.", "Your request has been sent to the school.")
-                    .detail("ids", ids).audit("change requests " + ids);
+                    .detail("ids", ids).detail("notReached", notReached.stream().map(nl.ouderportaal.spi.SchoolId::value).toList())
+                    .audit("change requests " + ids);
         }
     }
 }

@@ -52,6 +52,18 @@ public final class StudentFields {
         return fields;
     }
 
+    /**
+     * The keys of a guardian's own correctable fields, in order: what documents list (the OpenAPI document is
+     * filled from this, never by hand).
+     */
+    public static List<String> ownKeys() {
+        Guardian sample = new Guardian(nl.ouderportaal.spi.GuardianId.of("sample"),
+                new nl.ouderportaal.spi.host.PersonName(null, "-", null, "-"),
+                new nl.ouderportaal.spi.host.GuardianPersonalData(null, null, null, null, null), null,
+                new nl.ouderportaal.spi.host.ContactData(null, null, null, null), null, null);
+        return of(sample).stream().map(CorrectableField::key).toList();
+    }
+
     public static List<CorrectableField> of(Guardian guardian) {
         List<CorrectableField> fields = new ArrayList<>();
         var name = guardian.name();

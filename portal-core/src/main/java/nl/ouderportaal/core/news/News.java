@@ -31,7 +31,13 @@ public final class News {
     private final AuditLog audit;
     private final Clock clock;
 
-    public News(PortalStore store, StaffAccess access, CommandValidator validator, AuditLog audit, Clock clock) {
+    private final nl.ouderportaal.core.HostSources sources;
+    private final java.time.ZoneId zone;
+
+    public News(PortalStore store, StaffAccess access, CommandValidator validator, AuditLog audit, Clock clock,
+                nl.ouderportaal.core.HostSources sources, java.time.ZoneId zone) {
+        this.sources = sources;
+        this.zone = zone;
         this.store = store;
         this.repository = new NewsRepository(store);
         this.access = access;
@@ -50,6 +56,7 @@ public final class News {
     public long create(StaffActor actor, SchoolId school, NewsCommand command) {
         access.requireAdmin(actor, school, "news.create");
         String html = checked(command);
+        requireGroupsOf(school, command);
         return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             long id = repository.insert(h, school, command, html, clock.instant(), actor.name());
             audit(h, actor, school, "news.created", id, command.subject());
@@ -61,6 +68,7 @@ public final class News {
     public void update(StaffActor actor, SchoolId school, long id, NewsCommand command) {
         access.requireAdmin(actor, school, "news.update");
         String html = checked(command);
+        requireGroupsOf(school, command);
         nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             if (!repository.update(h, id, school, command, html, clock.instant(), actor.name())) {
                 throw unknown();
@@ -101,6 +109,26 @@ public final class News {
     /** The messages of the schools published on the day, for the visibility policy to filter. */
     public List<NewsMessage> publishedOn(Set<SchoolId> schools, LocalDate day) {
         return repository.of(schools, day, null);
+    }
+
+    /**
+     * The target groups must be groups of the school this school year: a message for a group that does not
+     * exist, or is another school's, would reach nobody (issue 19).
+     */
+    private void requireGroupsOf(SchoolId school, NewsCommand command) {
+        if (command.groups().isEmpty()) {
+            return;
+        }
+        nl.ouderportaal.spi.SchoolYear year = nl.ouderportaal.spi.SchoolYear.containing(LocalDate.ofInstant(clock.instant(), zone));
+        Set<GroupId> known = sources.get(nl.ouderportaal.spi.host.GroupSource.class).groups(school, year).stream()
+                .filter(g -> school.equals(g.schoolId())).map(nl.ouderportaal.spi.host.Group::id)
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> unknown = command.groups().stream().filter(g -> !known.contains(g)).map(GroupId::value).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw PortalValidationException.of("groups",
+                    "Deze groep bestaat niet op deze school: " + String.join(", ", unknown) + ". Kies groepen uit de lijst.",
+                    "This group does not exist at this school: " + String.join(", ", unknown) + ". Choose groups from the list.");
+        }
     }
 
     private String checked(NewsCommand command) {

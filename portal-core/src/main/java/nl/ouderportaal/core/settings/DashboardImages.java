@@ -66,9 +66,13 @@ public final class DashboardImages {
                     throw refusal("De afbeelding is " + width + " x " + height + " pixels; ze moet minstens 170 x 170 pixels zijn.",
                             "The image is " + width + " x " + height + " pixels; it must be at least 170 x 170 pixels.");
                 }
-                // Decode no more pixels than the result needs: a one-colour 40 MP PNG is small on disk, huge in memory.
+                // Decode no more pixels than the result needs: a one-colour 40 MP PNG is small on disk, huge in memory,
+                // and a 235000 x 170 strip is under the cap yet all but its centre square is cropped away anyway.
+                // So only the centre square is read, subsampled to at most twice the stored side.
+                int side = Math.min(width, height);
                 javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.min(width, height) / (2 * SIDE));
+                param.setSourceRegion(new java.awt.Rectangle((width - side) / 2, (height - side) / 2, side, side));
+                int step = Math.max(1, side / (2 * SIDE));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage image = reader.read(0, param);
                 return squarePng(image);

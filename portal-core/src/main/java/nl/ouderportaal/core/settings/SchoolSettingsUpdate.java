@@ -1,6 +1,5 @@
 package nl.ouderportaal.core.settings;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
 import nl.ouderportaal.core.validation.WebAddress;
 
@@ -13,7 +12,7 @@ import nl.ouderportaal.core.validation.WebAddress;
  * @param maintenanceMode R-SET-4
  */
 public record SchoolSettingsUpdate(
-        @Email(regexp = ".+@[^@\\s]+\\.[^@\\s]+", message = "{nl.ouderportaal.MailAddress.message}")
+        @nl.ouderportaal.core.validation.MailAddress
         @Size(max = 254, message = "{nl.ouderportaal.Size.max}")
         String changeRequestEmail,
         @WebAddress

@@ -67,6 +67,8 @@ public final class Housekeeping {
             // A module chose how long its records matter (a round's bookings: a school year after the round).
             report.put("module_records", h.createUpdate("delete from module_records where keep_until < :today")
                     .bind("today", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
+            update(h, "delete from email_change_links where token_hash in (select token_hash from one_time_tokens"
+                    + " where expires_at < :before)", now, before);
             report.put("one_time_tokens", update(h, "delete from one_time_tokens where expires_at < :before", now, before));
             report.put("portal_sessions", update(h, """
                     delete from portal_sessions

@@ -68,11 +68,21 @@ public final class CommandValidator {
         }
         Set<ConstraintViolation<T>> inEnglish = english.validate(command);
         List<Violation> violations = inDutch.stream()
-                .map(nl -> new Violation(nl.getPropertyPath().toString(),
+                .map(nl -> new Violation(field(nl.getPropertyPath().toString()),
                         LocalizedText.of(nl.getMessage(), englishTwin(nl, inEnglish))))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(v -> v.message().nl()))
                 .toList();
         throw new PortalValidationException(violations);
+    }
+
+    /**
+     * Cross-field checks are methods ({@code isPublishPeriodValid}) whose property no form or API client knows:
+     * their violations name the field the person must change instead.
+     */
+    private static final java.util.Map<String, String> REPORTED_AT = java.util.Map.of("publishPeriodValid", "publishUntil");
+
+    private static String field(String property) {
+        return REPORTED_AT.getOrDefault(property, property);
     }
 
     private static <T> String englishTwin(ConstraintViolation<T> dutch, Set<ConstraintViolation<T>> english) {

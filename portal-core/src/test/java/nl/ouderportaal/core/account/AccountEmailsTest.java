@@ -67,18 +67,23 @@ class AccountEmailsTest {
 
             f.portal.accountEmails().change(ADMIN, SCHOOL, anna, "anna@nieuw.example.org");
             f.deliver();
+            String asked = AccountsFixture.body(last(f, "anna@oud.example.org"));
+            String toNew = AccountsFixture.body(last(f, "anna@nieuw.example.org"));
+            // An account with a password: the change waits for the new address (issue 19).
+            f.portal.accountEmails().confirm(f.lastToken("anna@nieuw.example.org"));
+            f.deliver();
 
             assertThatThrownBy(() -> f.portal.authentication().resetPassword(resetLink, "nog een ander wachtwoord"))
                     .isInstanceOf(PortalValidationException.class);
             String toOld = AccountsFixture.body(last(f, "anna@oud.example.org"));
-            String toNew = AccountsFixture.body(last(f, "anna@nieuw.example.org"));
-            assertThat(toOld).contains("is gewijzigd door Juf Ineke de Boer van OBS De Regenboog")
+            assertThat(asked).contains("Juf Ineke de Boer van OBS De Regenboog wil het e-mailadres")
                     .doesNotContain("anna@nieuw.example.org");
-            assertThat(toNew).contains("Uw gebruikersnaam is nu: anna@nieuw.example.org", "Uw wachtwoord blijft zoals het is");
+            assertThat(toOld).contains("is gewijzigd", "undo-email?token=").doesNotContain("anna@nieuw.example.org");
+            assertThat(toNew).contains("Juf Ineke de Boer van OBS De Regenboog wil dit adres instellen", "confirm-email?token=");
             assertThat(f.portal.authentication().login("anna@oud.example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
             assertThat(f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).isInstanceOf(LoginResult.Success.class);
             assertThat(f.schoolAudit()).anyMatch(e -> e.action().equals("account.email-changed")
-                    && "anna@oud.example.org -> anna@nieuw.example.org".equals(e.detail()));
+                    && e.detail().startsWith("anna@oud.example.org -> anna@nieuw.example.org"));
         }
     }
 
@@ -182,7 +187,10 @@ class AccountEmailsTest {
 
             f.portal.accountEmails().change(board, SCHOOL, anna, "anna@nieuw.example.org");
             assertThat(f.portal.audit().ofSchool(SchoolId.of("klimop"), 50)).as("the other school's log shows it too")
-                    .anyMatch(e -> e.action().equals("account.email-changed"));
+                    .anyMatch(e -> e.action().equals("account.email-change-requested"));
+            f.deliver();
+            f.portal.accountEmails().confirm(f.lastToken("anna@nieuw.example.org"));
+            assertThat(f.portal.audit().ofSchool(SchoolId.of("klimop"), 50)).anyMatch(e -> e.action().equals("account.email-changed"));
         }
     }
 
@@ -191,18 +199,18 @@ class AccountEmailsTest {
         try (AccountsFixture f = new AccountsFixture(store.get())) {
             GuardianId vader = f.guardianWithChild("vader", "moeder@example.org");
             GuardianId moeder = f.guardianWithChild("moeder", "vader@example.org");
-            f.activate(vader, "moeder@example.org", PASSWORD);
-            f.activate(moeder, "vader@example.org", PASSWORD + " 2");
+            // Invited, no password yet: their addresses change at once (one with a password waits for confirmation).
+            f.portal.invitations().inviteOne(ADMIN, SCHOOL, vader);
+            f.portal.invitations().inviteOne(ADMIN, SCHOOL, moeder);
 
             Map<GuardianId, String> swap = new LinkedHashMap<>();
             swap.put(vader, "vader@example.org");
             swap.put(moeder, "moeder@example.org");
             assertThat(f.portal.accountEmails().changeAll(ADMIN, SCHOOL, swap)).isEqualTo(2);
 
-            assertThat(f.portal.authentication().login("vader@example.org", PASSWORD)).isInstanceOfSatisfying(
-                    LoginResult.Success.class, ok -> assertThat(ok.guardian()).isEqualTo(vader));
-            assertThat(f.portal.authentication().login("moeder@example.org", PASSWORD + " 2")).isInstanceOfSatisfying(
-                    LoginResult.Success.class, ok -> assertThat(ok.guardian()).isEqualTo(moeder));
+            nl.ouderportaal.core.internal.AccountRepository accounts = new nl.ouderportaal.core.internal.AccountRepository(f.store);
+            assertThat(accounts.byGuardian(vader).orElseThrow().email()).isEqualTo("vader@example.org");
+            assertThat(accounts.byGuardian(moeder).orElseThrow().email()).isEqualTo("moeder@example.org");
         }
     }
 
@@ -235,9 +243,11 @@ class AccountEmailsTest {
 
             f.portal.accountEmails().change(ADMIN, SCHOOL, anna, "anna@nieuw.example.org");
             f.deliver();
+            // It had a password: the change waits for the new address, and the account stays inactive after it.
+            assertThat(AccountsFixture.body(last(f, "anna@nieuw.example.org"))).contains("confirm-email?token=");
+            f.portal.accountEmails().confirm(f.lastToken("anna@nieuw.example.org"));
 
-            assertThat(AccountsFixture.body(last(f, "anna@nieuw.example.org"))).contains("Uw account is op dit moment niet actief")
-                    .doesNotContain("Uw wachtwoord blijft zoals het is");
+            assertThat(f.portal.accounts().status(anna)).isEqualTo(AccountStatus.INACTIVE);
             assertThat(f.portal.authentication().login("anna@nieuw.example.org", PASSWORD)).isInstanceOf(LoginResult.Refused.class);
         }
     }

@@ -55,6 +55,15 @@ final class AccountsFixture implements AutoCloseable {
 
     /** With {@code smtpPortOverride} &gt; 0 the portal sends to that port (a proxy) instead of GreenMail's. */
     AccountsFixture(PortalStore store, int smtpPortOverride) {
+        this(store, smtpPortOverride, settings -> settings);
+    }
+
+    /** With account settings changed by {@code settings} (e.g. a costlier hash). */
+    AccountsFixture(PortalStore store, java.util.function.UnaryOperator<AccountSettings> settings) {
+        this(store, 0, settings);
+    }
+
+    private AccountsFixture(PortalStore store, int smtpPortOverride, java.util.function.UnaryOperator<AccountSettings> settings) {
         this.store = store;
         host.addSchool(SCHOOL.value(), "OBS De Regenboog");
         host.addSchool("klimop", "CBS De Klimop");
@@ -65,7 +74,7 @@ final class AccountsFixture implements AutoCloseable {
                 .source(nl.ouderportaal.spi.host.ChangeRequestListener.class, request -> changeListener.changeRequested(request))
                 .install(new nl.ouderportaal.modules.absences.AbsencesModule())
                 .notificationChannel((guardian, address, items) -> channel.deliver(guardian, address, items))
-                .accounts(AccountSettings.defaults(PORTAL_URL))
+                .accounts(settings.apply(AccountSettings.defaults(PORTAL_URL)))
                 .mail(new SmtpSettings("127.0.0.1", smtpPortOverride > 0 ? smtpPortOverride : smtpPort,
                         SmtpSettings.Security.NONE, null, null,
                         "ouderportaal@regenboog.example.org", "Ouderportaal"))

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
@@ -149,6 +150,28 @@ class ChangeRequestsTest {
             assertThatThrownBy(() -> GuardianWrites.correctChild(f.portal, impersonation, SANNE, Map.of("birthPlace", "Zeist")))
                     .isInstanceOf(ImpersonationReadOnlyException.class);
             assertThat(stored(f)).isZero();
+        }
+    }
+
+    @OnBothDatabases
+    @DisplayName("14. a correction of her own data reaches the schools that can receive it, and names the one that cannot")
+    void anOwnCorrectionReachesTheSchoolsThatCanReceiveIt(String db, Supplier<PortalStore> store) {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
+            var daan = f.host.addStudent("daan", nl.ouderportaal.spi.SchoolId.of("klimop"), "Daan",
+                    java.time.LocalDate.of(2018, 5, 1), nl.ouderportaal.spi.host.EnrolmentStatus.IN_EDUCATION);
+            f.host.link(anna, daan.id(), true);
+            f.activate(anna, "anna@example.org", PASSWORD);
+            f.portal.configuration().updateSettings(SCHOOL, new SchoolSettingsUpdate("wijzigingen@regenboog.example.org", null, false), "x");
+            String session = ((LoginResult.Success) f.portal.authentication().login("anna@example.org", PASSWORD)).sessionToken();
+
+            var sent = f.portal.actions().run(f.portal.authentication().writePermit(session), nl.ouderportaal.core.action.GuardianActions.PROFILE,
+                    "correct", Map.of("changes", Map.of("mobilePhone", "06-55554444"))).orElseThrow();
+
+            assertThat((List<?>) sent.details().get("ids")).hasSize(1);
+            assertThat(sent.details().get("notReached")).isEqualTo(List.of("klimop"));
+            assertThat(stored(f)).isOne();
+            assertThat(GuardianWrites.correctSelf(f.portal, session, Map.of("mobilePhone", "06-55553333"))).hasSize(1);
         }
     }
 }

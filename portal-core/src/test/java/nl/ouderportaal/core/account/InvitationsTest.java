@@ -62,7 +62,7 @@ class InvitationsTest {
                     noEmail, InvitationPreview.SkipReason.NO_EMAIL,
                     invalid, InvitationPreview.SkipReason.INVALID_EMAIL,
                     elsewhere, InvitationPreview.SkipReason.NOT_AT_YOUR_SCHOOL,
-                    unknown, InvitationPreview.SkipReason.UNKNOWN_GUARDIAN));
+                    unknown, InvitationPreview.SkipReason.NOT_AT_YOUR_SCHOOL));
             assertThat(preview.summary().nl()).isEqualTo("1 verzorger ontvangt inloggegevens; 4 worden overgeslagen.");
             assertThat(f.portal.accounts().status(ok)).isEqualTo(AccountStatus.NONE);
             assertThat(f.portal.outbox().pending()).isZero();

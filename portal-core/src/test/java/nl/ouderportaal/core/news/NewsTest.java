@@ -60,6 +60,8 @@ class NewsTest {
             var sanne = host.addStudent("sanne", REGENBOOG, "Sanne", LocalDate.of(2016, 1, 1), EnrolmentStatus.IN_EDUCATION).id();
             host.link(parent, sanne, true);
             host.placeInGroup(sanne, YEAR, InMemoryHost.group("g5", REGENBOOG, YEAR, "Groep 5", 5));
+            host.placeInGroup(nl.ouderportaal.spi.StudentId.of("in-groep-8"), YEAR, InMemoryHost.group("g8", REGENBOOG, YEAR, "Groep 8", 8));
+            host.placeInGroup(nl.ouderportaal.spi.StudentId.of("klimop-kind"), YEAR, InMemoryHost.group("k3", KLIMOP, YEAR, "Groep 3", 3));
             portal = host.register(Portal.builder())
                     .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost:8080/"))).store(store).clock(clock).zone(ZoneId.of("UTC")).build();
             portal.accounts().importActiveAccount(parent, "anna@example.org", "test");
@@ -125,7 +127,7 @@ class NewsTest {
             assertThatThrownBy(() -> w.portal.news().create(ADMIN, REGENBOOG, bad))
                     .isInstanceOfSatisfying(PortalValidationException.class, e -> {
                         assertThat(e.violations()).extracting(Violation::field)
-                                .containsExactly("date", "publishPeriodValid", "subject", "text");
+                                .containsExactly("date", "publishUntil", "subject", "text"); // a real field (issue 19)
                         assertThat(e.message(Locale.ENGLISH)).contains("\"Publish from\" may not be after \"publish until\".");
                         assertThat(e.message(new Locale("nl"))).contains("Vul een onderwerp in.");
                     });
@@ -186,6 +188,24 @@ class NewsTest {
                     .doesNotContain("script");
             assertThatThrownBy(() -> w.portal.news().create(ADMIN, REGENBOOG, new NewsCommand("Leeg", TODAY,
                     "<script>alert(1)</script>", TODAY, TODAY, Set.of()))).satisfies(e -> assertThat(UserTexts.dutch(e)).contains("niets meer"));
+        }
+    }
+
+    @OnBothDatabases
+    @org.junit.jupiter.api.DisplayName("16. a message for a group that does not exist or is another school's is refused on the field groups")
+    void targetGroupsMustBeTheSchoolsOwn(String db, Supplier<PortalStore> store) {
+        try (World w = new World(store.get())) {
+            for (String group : List.of("bestaat-niet", "k3")) {
+                assertThatThrownBy(() -> w.portal.news().create(ADMIN, REGENBOOG, message("Uitje", TODAY, TODAY,
+                        Set.of(GroupId.of("g5"), GroupId.of(group)))))
+                        .isInstanceOfSatisfying(PortalValidationException.class, e -> {
+                            assertThat(e.violations()).extracting(Violation::field).containsExactly("groups");
+                            assertThat(e.message(new Locale("nl"))).contains(group, "bestaat niet op deze school");
+                        });
+            }
+            assertThat(w.portal.news().overview(ADMIN, REGENBOOG, Optional.empty(), Optional.empty())).isEmpty();
+            assertThat(w.portal.news().create(ADMIN, REGENBOOG, message("Groep 5", TODAY, TODAY, Set.of(GroupId.of("g5")))))
+                    .isPositive();
         }
     }
 }
