@@ -2,6 +2,7 @@ package nl.ouderportaal.modules;
 
 import java.util.List;
 import nl.ouderportaal.modules.absences.AbsencesModule;
+import nl.ouderportaal.modules.conferences.ConferencesModule;
 import nl.ouderportaal.modules.groups.GroupsModule;
 import nl.ouderportaal.modules.medical.MedicalModule;
 import nl.ouderportaal.modules.methodtests.MethodTestsModule;
@@ -13,7 +14,8 @@ import nl.ouderportaal.modules.staff.StaffModule;
 import nl.ouderportaal.spi.module.ContentModule;
 
 /**
- * The nine built-in content modules (R-MOD-1), in the seed's menu order. Each is a plain
+ * The built-in content modules: the nine of the seed (R-MOD-1) in its menu order, then the conference
+ * planner (R-CONF). Each is a plain
  * {@link ContentModule}; install all, or only those whose sources the host supplies:
  *
  * <pre>{@code
@@ -28,6 +30,6 @@ public final class BuiltInModules {
     public static List<ContentModule<?>> all() {
         return List.of(new AbsencesModule(), new GroupsModule(), new StaffModule(), new MedicalModule(),
                 new MethodTestsModule(), new NationalTestsModule(), new NotesModule(), new PlansModule(),
-                new ReportsModule());
+                new ReportsModule(), new ConferencesModule());
     }
 }
