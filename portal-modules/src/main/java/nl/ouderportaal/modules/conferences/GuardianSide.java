@@ -77,15 +77,18 @@ final class GuardianSide {
         /** Free slots of these teachers, back to back with a sibling's conversation first, then in time order. */
         List<Choice> choices(List<Round.TeacherPlan> plans) {
             List<Booking> siblings = siblings();
-            record Offer(Slot slot, Round.TeacherPlan plan, Booking next) {
+            record Offer(Slot slot, Round.TeacherPlan plan, Booking next, long gap) {
             }
             List<Offer> offers = new ArrayList<>();
             for (Round.TeacherPlan plan : plans) {
                 for (Slot slot : Planner.free(round, plan, taken, now)) {
-                    offers.add(new Offer(slot, plan, siblings.stream().filter(b -> Planner.backToBack(slot, b)).findFirst().orElse(null)));
+                    Booking next = siblings.stream().filter(b -> Planner.backToBack(slot, b))
+                            .min(Comparator.comparing(b -> Planner.gap(slot, b))).orElse(null);
+                    offers.add(new Offer(slot, plan, next, next == null ? 0 : Planner.gap(slot, next).toMinutes()));
                 }
             }
-            offers.sort(Comparator.comparing((Offer o) -> o.next() == null).thenComparing(o -> o.slot().start())
+            // Directly adjacent first, then a few minutes apart, then every other free slot in time order.
+            offers.sort(Comparator.comparing((Offer o) -> o.next() == null).thenComparingLong(Offer::gap).thenComparing(o -> o.slot().start())
                     .thenComparing(o -> o.plan().name()));
             return offers.stream().map(o -> {
                 LocalizedText when = Planner.when(o.slot().start(), o.slot().end());

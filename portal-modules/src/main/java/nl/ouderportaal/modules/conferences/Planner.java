@@ -130,6 +130,12 @@ final class Planner {
                 || (!before.isNegative() && before.compareTo(BACK_TO_BACK) <= 0);
     }
 
+    /** The time between a slot and another conversation, either way round. */
+    static Duration gap(Slot slot, Booking other) {
+        return slot.start().isBefore(other.start()) ? Duration.between(slot.end(), other.start()).abs()
+                : Duration.between(other.end(), slot.start()).abs();
+    }
+
     /** The free slots nearest to the one wanted (the same teacher first, then by distance in time). */
     static List<Slot> nearest(Round round, Round.TeacherPlan plan, LocalDateTime wanted, Map<String, StoredRecord<Booking>> taken,
                               LocalDateTime now, int count) {
