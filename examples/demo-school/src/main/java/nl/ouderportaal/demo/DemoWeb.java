@@ -46,6 +46,8 @@ public final class DemoWeb implements AutoCloseable {
         this.demo = demo;
         demo.portal().mailDispatcher().orElseThrow().start(Duration.ofMillis(500));
         housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        // Modules' daily work (the conference reminder the day before) is once-only by its records: hourly is safe.
+        housekeeping.scheduleAtFixedRate(this::runDaily, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
                 .configure(config -> {
@@ -59,6 +61,11 @@ public final class DemoWeb implements AutoCloseable {
     /** Serves the demo on {@code host:port} (port 0: any free port). */
     public static DemoWeb start(DemoSchool demo, String host, int port) {
         return new DemoWeb(demo, host, port);
+    }
+
+    /** The demo school this serves. */
+    public DemoSchool demo() {
+        return demo;
     }
 
     public int port() {
@@ -80,8 +87,16 @@ public final class DemoWeb implements AutoCloseable {
         return (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A mail as the mailbox shows it: recipients, subject, plain text and the links in it. */
-    public record Mail(String to, String subject, String text, List<String> links) {
+    /** A mail as the mailbox shows it: recipients, subject, plain text, the links in it and its attachments. */
+    public record Mail(String to, String subject, String text, List<String> links, List<Attachment> attachments) {
+    }
+
+    /**
+     * An attachment of a mail, such as a booking's calendar file.
+     *
+     * @param text the content of a text attachment (such as an iCalendar file), else {@code null}
+     */
+    public record Attachment(String name, String type, String text) {
     }
 
     /** Every mail the portal sent since start, newest first. */
@@ -104,10 +119,30 @@ public final class DemoWeb implements AutoCloseable {
             while (matcher.find()) {
                 links.add(matcher.group());
             }
-            return new Mail(to, message.getSubject(), text, links);
+            return new Mail(to, message.getSubject(), text, links, attachments(message));
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot read a demo mail", e);
         }
+    }
+
+    private static List<Attachment> attachments(MimeMessage message) throws MessagingException {
+        List<Attachment> found = new ArrayList<>();
+        try {
+            if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                    if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                        String type = part.getContentType().replaceAll("\\s+", " ");
+                        String text = part.isMimeType("text/*")
+                                ? new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : null;
+                        found.add(new Attachment(part.getFileName(), type, text));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MessagingException("Cannot read an attachment", e);
+        }
+        return found;
     }
 
     private void mailboxPage(Context ctx) {
@@ -116,6 +151,14 @@ public final class DemoWeb implements AutoCloseable {
         StringOutput output = new StringOutput();
         templates.render("mailbox.jte", parameters, output);
         ctx.html(output.toString());
+    }
+
+    private void runDaily() {
+        try {
+            demo.portal().staffActions().runDaily();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DemoWeb.class).warn("Daily module work failed", e);
+        }
     }
 
     private void keepHouse() {
