@@ -96,6 +96,7 @@ public final class Portal implements AutoCloseable {
     private final MailDispatcher mailDispatcher;
     private final AuditLog audit;
     private final Clock clock;
+    private final ZoneId zone;
     private final StaffAccess staffAccess;
     private final SchoolAdministration administration;
     private final AccountOverview overview;
@@ -117,6 +118,7 @@ public final class Portal implements AutoCloseable {
         this.ownsStore = builder.ownsStore;
         this.modules = modules;
         this.clock = builder.clock;
+        this.zone = builder.zone;
         this.accountSettings = builder.accountSettings;
         ModuleOptionsCodec codec = new ModuleOptionsCodec();
         CommandValidator validator = new CommandValidator();
@@ -290,6 +292,14 @@ public final class Portal implements AutoCloseable {
     }
 
     /** The installed content modules, in installation order. */
+    /**
+     * The label an installed module gives one of its options (see {@code ContentModule.optionLabel}); empty
+     * for an unknown module or an option it does not name.
+     */
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String moduleId, String option) {
+        return modules.find(moduleId).flatMap(module -> module.optionLabel(option));
+    }
+
     public List<ModuleDescriptor<?>> installedModules() {
         return modules.descriptors();
     }
@@ -301,6 +311,11 @@ public final class Portal implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The zone schools' dates and times are in (Europe/Amsterdam unless the builder set another). */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** Closes the store if the portal opened it (an H2 file store made by the builder). */

@@ -117,6 +117,7 @@ class PortalBuilderTest {
                 bind(PortalStore.class).toInstance(store);
                 install(coreSourceBindings());
                 bind(AbsenceSource.class).toInstance(host);
+                bind(nl.ouderportaal.modules.absences.AbsenceReportSink.class).toInstance(host);
             }
         });
 

@@ -93,8 +93,7 @@ final class AdminAccess {
      * away end the impersonation at the next request.
      */
     boolean impersonationMayContinue(Context ctx, nl.ouderportaal.core.account.Session session) {
-        return staff(ctx).filter(actor -> actor.id().equals(session.impersonator()) && actor.has(StaffActor.Role.ADMIN)
-                && actor.schools().containsAll(session.impersonatorSchools())).isPresent();
+        return web.portal.impersonations().mayContinue(session, staff(ctx));
     }
 
     /** @throws StaffLoginRequired without a live staff session (pages: to the login page; API: 401) */

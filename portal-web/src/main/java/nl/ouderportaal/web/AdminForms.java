@@ -78,11 +78,24 @@ final class AdminForms {
     /** {@code {subject, date, publishFrom, publishUntil, groups, text}}; dates as 2026-03-02, groups as ids. */
     static NewsCommand news(JsonNode body) {
         NewsInput input = read(body, NewsInput.class);
+        fourDigitYear("date", input.date());
+        fourDigitYear("publishFrom", input.publishFrom());
+        fourDigitYear("publishUntil", input.publishUntil());
         Set<GroupId> groups = new LinkedHashSet<>();
         for (String group : input.groups() == null ? List.<String>of() : input.groups()) {
             groups.add(id(group, "groups", GroupId::of));
         }
         return new NewsCommand(input.subject(), input.date(), input.text(), input.publishFrom(), input.publishUntil(), groups);
+    }
+
+    /**
+     * A date the API can give back as it documents dates (ISO-8601 / RFC 3339 {@code full-date}, four-digit
+     * years): Jackson also reads {@code -0001-01-01} and {@code +10000-01-01}, which no client could read back.
+     */
+    private static void fourDigitYear(String field, LocalDate date) {
+        if (date != null && (date.getYear() < 0 || date.getYear() > 9999)) {
+            throw PortalValidationException.of(field, "Deze datum ligt buiten het bereik.", "This date is out of range.");
+        }
     }
 
     /** The news form: its fields, and the checked groups ({@code groups}) unless "all groups" is chosen. */
@@ -234,7 +247,8 @@ final class AdminForms {
     }
 
     /** The editable fields of a module's options record, with their current values. */
-    static List<OptionField> optionFields(ModuleDescriptor<?> module, Object current) {
+    static List<OptionField> optionFields(ModuleDescriptor<?> module, Object current,
+                                          java.util.function.BiFunction<String, String, java.util.Optional<nl.ouderportaal.spi.LocalizedText>> labels) {
         Class<?> type = module.optionsType();
         if (!type.isRecord()) {
             return List.of();
@@ -243,7 +257,7 @@ final class AdminForms {
         for (RecordComponent component : type.getRecordComponents()) {
             Object value = value(component, current);
             String name = "options." + component.getName();
-            String label = "admin.option." + module.id() + "." + component.getName();
+            nl.ouderportaal.spi.LocalizedText label = labels.apply(module.id(), component.getName()).orElse(null);
             Class<?> kind = component.getType();
             if (kind == boolean.class || kind == Boolean.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.CHECKBOX,
@@ -251,9 +265,18 @@ final class AdminForms {
             } else if (kind == LocalDate.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.DATE,
                         value == null ? "" : value.toString(), List.of()));
-            } else if (kind == String.class) {
+            } else if (kind == String.class || kind == int.class || kind == Integer.class || kind == java.time.LocalTime.class) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.TEXT,
                         value == null ? "" : value.toString(), List.of()));
+            } else if (Set.class.isAssignableFrom(kind) && setValues(component.getGenericType()) != null) {
+                // A set of choices (the reasons a school offers): one checkbox per choice.
+                Set<?> chosen = value == null ? Set.of() : (Set<?>) value;
+                for (String constant : constants(setValues(component.getGenericType()))) {
+                    fields.add(new OptionField(name + "." + constant, labels.apply(module.id(), component.getName() + "." + constant)
+                            .orElse(null), component.getName() + " " + constant,
+                            OptionField.Kind.CHECKBOX, String.valueOf(chosen.stream().anyMatch(c -> ((Enum<?>) c).name().equals(constant))),
+                            List.of()));
+                }
             } else if (kind.isEnum()) {
                 fields.add(new OptionField(name, label, component.getName(), OptionField.Kind.CHOICE,
                         value == null ? "" : ((Enum<?>) value).name(), constants(kind)));
@@ -270,10 +293,15 @@ final class AdminForms {
     /** The options form of a module as JSON members, to lay over the current options. */
     static ObjectNode optionsFromForm(ModuleDescriptor<?> module, Object current, Map<String, List<String>> form) {
         ObjectNode node = NODES.objectNode();
-        for (OptionField field : optionFields(module, current)) {
+        for (OptionField field : optionFields(module, current, (m, o) -> java.util.Optional.empty())) {
             String[] path = field.name().split("\\.", 3);
             String value = first(form, field.name());
-            if (path.length == 3) {
+            if (path.length == 3 && field.kind() == OptionField.Kind.CHECKBOX) {
+                var set = node.has(path[1]) ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get(path[1]) : node.putArray(path[1]);
+                if (value != null) {
+                    set.add(path[2]);
+                }
+            } else if (path.length == 3) {
                 ObjectNode map = node.has(path[1]) ? (ObjectNode) node.get(path[1]) : node.putObject(path[1]);
                 map.put(path[2], value);
             } else if (field.kind() == OptionField.Kind.CHECKBOX) {
@@ -306,6 +334,14 @@ final class AdminForms {
 
     private static List<String> constants(Class<?> enumType) {
         return Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+    }
+
+    private static Class<?> setValues(Type type) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c && c.isEnum()) {
+            return c;
+        }
+        return null;
     }
 
     private static Class<?> enumValues(Type type) {

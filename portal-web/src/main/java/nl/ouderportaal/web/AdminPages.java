@@ -36,7 +36,6 @@ import nl.ouderportaal.spi.host.Group;
  */
 final class AdminPages {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Set<String> DONE = Set.of("settings", "image", "imageRemoved", "module", "newsCreated",
             "newsUpdated", "newsDeleted", "invited", "deactivated", "viewingRight", "impersonationEnded", "emailsChanged",
             "emailsUnchanged");
@@ -267,7 +266,7 @@ final class AdminPages {
         SchoolId school = school(ctx, actor);
         List<ModuleState> modules = web.portal.administration().modules(actor, school);
         Map<String, List<OptionField>> fields = new LinkedHashMap<>();
-        modules.forEach(m -> fields.put(m.descriptor().id(), AdminForms.optionFields(m.descriptor(), m.options())));
+        modules.forEach(m -> fields.put(m.descriptor().id(), AdminForms.optionFields(m.descriptor(), m.options(), web.portal::optionLabel)));
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
@@ -310,7 +309,7 @@ final class AdminPages {
         SchoolId school = school(ctx, actor);
         Map<String, List<String>> form = values;
         if (form == null) {
-            String today = LocalDate.ofInstant(web.portal.clock().instant(), ZONE).toString();
+            String today = LocalDate.ofInstant(web.portal.clock().instant(), web.portal.zone()).toString();
             form = Map.of("date", List.of(today), "publishFrom", List.of(today), "publishUntil", List.of(today),
                     "target", List.of("all"));
         }

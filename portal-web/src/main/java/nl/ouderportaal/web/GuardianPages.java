@@ -82,7 +82,16 @@ final class GuardianPages {
         List<String> imageSchools = List.copyOf(images.values());
         web.render(ctx, "dashboard.jte", "dashboard", web.portal.guardians().dashboard(viewer, Optional.ofNullable(kind)),
                 "kind", kind == null ? "" : kind, "childNames", names, "news", web.portal.guardians().news(viewer),
-                "imageSchools", imageSchools);
+                "imageSchools", imageSchools, "kindNames", kindNames(ctx), "actions", viewer.isImpersonation() ? Map.of() : web.portal.actions().forDashboard(viewer));
+    }
+
+    /** What the dashboard calls each kind of entry: a module by its own name, activities and news by the bundle's. */
+    private Map<String, String> kindNames(Context ctx) {
+        Map<String, String> names = new LinkedHashMap<>();
+        web.portal.installedModules().forEach(d -> names.put(d.id(), web.text(ctx, d.name())));
+        names.put(GuardianPortal.ACTIVITIES, web.ui(ctx).t("dashboard.kind.activities"));
+        names.put(GuardianPortal.NEWS, web.ui(ctx).t("dashboard.kind.news"));
+        return names;
     }
 
     /** The visible child with this id, or the same 404 for an unknown id and another family's child. */

@@ -7,13 +7,13 @@ import java.util.List;
  * (a component of type boolean, date, text or enum, or a map of text to enum per key).
  *
  * @param name the form field name, such as {@code options.showEmail} or {@code options.presentations.IEP}
- * @param labelKey the key of the label in the administration bundle
- * @param fallbackLabel the label when the bundle has none (a custom module's option)
+ * @param label the label the module gives the option, or {@code null}
+ * @param fallbackLabel the label when the module gives none: the component's name
  * @param kind how the field is edited
  * @param value the current value as text ({@code "true"}/{@code "false"} for a checkbox, {@code ""} for none)
  * @param choices the values of a choice, else empty
  */
-public record OptionField(String name, String labelKey, String fallbackLabel, Kind kind, String value,
+public record OptionField(String name, nl.ouderportaal.spi.LocalizedText label, String fallbackLabel, Kind kind, String value,
                           List<String> choices) {
 
     public OptionField {

@@ -50,11 +50,14 @@ public final class PortalWeb {
     private static final long MAX_REQUEST_BYTES = 6L * 1024 * 1024;
 
     private final Javalin app;
+    /** Parsed once; routes that depend on the installed modules may add their paths here before the start. */
+    private final OpenApiDocument openApi = OpenApiDocument.standard();
 
     private PortalWeb(Builder builder) {
         WebSecurity security = new WebSecurity("https".equalsIgnoreCase(
                 builder.portal.accountSettings().portalUrl().getScheme()));
         Web web = new Web(builder.portal, security, List.of("nl.ouderportaal.web.messages", "nl.ouderportaal.web.admin-messages"));
+        ActionDocumentation.describe(openApi, builder.portal);
         AccountPages accountPages = new AccountPages(web);
         GuardianPages guardianPages = new GuardianPages(web);
         GuardianApi guardianApi = new GuardianApi(web, guardianPages);
@@ -86,8 +89,7 @@ public final class PortalWeb {
                     refuseCsrf(web, ctx);
                 }
             });
-            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json")
-                    .result(Objects.requireNonNull(PortalWeb.class.getResourceAsStream("openapi.json"))));
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi.json()));
             accountPages.register(config.routes);
             // Before the pages and API: "/api/children/{child}/actions" is not a module called "actions".
             actionRoutes.register(config.routes);
@@ -191,6 +193,13 @@ public final class PortalWeb {
 
     public void stop() {
         app.stop();
+    }
+
+    /** The served API routes as "METHOD /api/path" (path parameters as Javalin names them), for the document's test. */
+    List<String> apiRoutes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(handler -> handler.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod() && endpoint.path.startsWith("/api/"))
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path).toList();
     }
 
     /** Builds a {@link PortalWeb}. Not thread-safe. */

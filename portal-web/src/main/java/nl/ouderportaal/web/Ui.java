@@ -24,9 +24,10 @@ import nl.ouderportaal.spi.view.Value;
  */
 public final class Ui {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final Locale locale;
+    /** The portal's configured zone for schools: every moment a page shows is in it. */
+    private final ZoneId zone;
     private final List<ResourceBundle> bundles;
     private final String csrfToken;
     private final String path;
@@ -34,8 +35,9 @@ public final class Ui {
     private final GuardianHome home;
     private final Map<String, String> fieldErrors;
 
-    Ui(Locale locale, List<ResourceBundle> bundles, String csrfToken, String path, Session session, GuardianHome home,
+    Ui(Locale locale, ZoneId zone, List<ResourceBundle> bundles, String csrfToken, String path, Session session, GuardianHome home,
        Map<String, String> fieldErrors) {
+        this.zone = zone;
         this.locale = locale;
         this.bundles = bundles;
         this.csrfToken = csrfToken;
@@ -47,7 +49,7 @@ public final class Ui {
 
     /** The same request's Ui with errors to show at the named form fields. */
     public Ui withErrors(Map<String, String> errors) {
-        return new Ui(locale, bundles, csrfToken, path, session, home, errors);
+        return new Ui(locale, zone, bundles, csrfToken, path, session, home, errors);
     }
 
     public Locale locale() {
@@ -89,7 +91,7 @@ public final class Ui {
 
     public String moment(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofPattern(english() ? "d MMM yyyy HH:mm" : "d MMM yyyy HH:mm", locale)
-                .format(instant.atZone(AMSTERDAM));
+                .format(instant.atZone(zone));
     }
 
     public String csrf() {

@@ -100,7 +100,7 @@ final class Web {
         List<ResourceBundle> bundles = bundleNames.stream().map(name -> ResourceBundle.getBundle(name, locale,
                 Web.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)))
                 .toList();
-        return new Ui(locale, bundles, WebSecurity.csrfToken(ctx), ctx.path(), session(ctx).orElse(null),
+        return new Ui(locale, portal.zone(), bundles, WebSecurity.csrfToken(ctx), ctx.path(), session(ctx).orElse(null),
                 home(ctx).orElse(null), Map.of());
     }
 

@@ -272,6 +272,24 @@ class AdminApiTest {
     }
 
     @Test
+    void aNewsDateWhoseYearIsNotFourDigitsIsRefusedAsTheApiCouldNotGiveItBack() {
+        Client admin = f.staff("beheerder");
+        Map<String, Object> yearMinusOne = new java.util.HashMap<>(news("Studiedag", "2026-03-01", "2026-03-10"));
+        yearMinusOne.put("date", "-0001-01-01");
+        Map<String, Object> farFuture = new java.util.HashMap<>(news("Studiedag", "2026-03-01", "2026-03-10"));
+        farFuture.put("publishUntil", "+10000-01-01");
+
+        Response before = admin.json("POST", "/api/admin/news", yearMinusOne);
+        Response after = admin.json("POST", "/api/admin/news", farFuture);
+
+        assertThat(before.status()).isEqualTo(400);
+        assertThat(before.json().get("fields").has("date")).isTrue();
+        assertThat(after.status()).isEqualTo(400);
+        assertThat(after.json().get("fields").has("publishUntil")).isTrue();
+        assertThat(admin.get("/api/admin/news").json().get("items")).isEmpty();
+    }
+
+    @Test
     void theGuardianOverviewListsIdsAndEmailsAndFilters() {
         Client admin = f.staff("beheerder");
 

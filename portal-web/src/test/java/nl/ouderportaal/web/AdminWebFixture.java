@@ -154,6 +154,7 @@ final class AdminWebFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        ApiContract.forget("http://127.0.0.1:" + web.port());
         web.stop();
         portal.close();
         smtp.stop();
@@ -246,7 +247,10 @@ final class AdminWebFixture implements AutoCloseable {
 
         private Response send(HttpRequest.Builder request) {
             try {
-                return Response.of(browser.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+                HttpRequest built = request.build();
+                Response response = Response.of(browser.http.send(built, HttpResponse.BodyHandlers.ofByteArray()));
+                ApiContract.check(built.method(), built.uri(), response.status(), response.header("Content-Type"), response.bytes());
+                return response;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

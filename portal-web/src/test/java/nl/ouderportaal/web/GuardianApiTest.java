@@ -87,10 +87,10 @@ class GuardianApiTest extends AgainstOnePortal {
         WebFixture.Client client = anna();
         int before = f.host.replies.size();
 
-        HttpResponse<String> sent = client.json("POST", "/api/children/child-of-anna/notes/n1/replies", Map.of("text", "Dank u wel!"));
-        HttpResponse<String> foreignNote = client.json("POST", "/api/children/child-of-anna/notes/n2/replies", Map.of("text", "Hallo"));
-        HttpResponse<String> foreignChild = client.json("POST", "/api/children/child-of-bram/notes/n2/replies", Map.of("text", "Hallo"));
-        HttpResponse<String> empty = client.json("POST", "/api/children/child-of-anna/notes/n1/replies", Map.of("text", "  "));
+        HttpResponse<String> sent = client.json("POST", "/api/children/child-of-anna/notes/actions/reply", Map.of("note", "n1", "text", "Dank u wel!"));
+        HttpResponse<String> foreignNote = client.json("POST", "/api/children/child-of-anna/notes/actions/reply", Map.of("note", "n2", "text", "Hallo"));
+        HttpResponse<String> foreignChild = client.json("POST", "/api/children/child-of-bram/notes/actions/reply", Map.of("note", "n2", "text", "Hallo"));
+        HttpResponse<String> empty = client.json("POST", "/api/children/child-of-anna/notes/actions/reply", Map.of("note", "n1", "text", "  "));
 
         assertThat(sent.statusCode()).isEqualTo(201);
         assertThat(f.host.replies).hasSize(before + 1);
@@ -98,7 +98,7 @@ class GuardianApiTest extends AgainstOnePortal {
         assertThat(foreignNote.statusCode()).isEqualTo(400);
         assertThat(foreignChild.statusCode()).isEqualTo(404);
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(parse(empty).get("fields").get("text").asText()).isEqualTo("Schrijf een reactie.");
+        assertThat(parse(empty).get("fields").get("text").asText()).isEqualTo("Uw reactie: vul dit in.");
     }
 
     @Test

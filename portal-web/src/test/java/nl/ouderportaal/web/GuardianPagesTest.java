@@ -56,7 +56,7 @@ class GuardianPagesTest extends AgainstOnePortal {
         HttpResponse<String> otherAbout = client.get("/children/child-of-bram/about");
 
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.body()).contains("Oudergesprek", "action=\"/children/child-of-anna/notes/n1/replies\"");
+        assertThat(own.body()).contains("Oudergesprek", "action=\"/children/child-of-anna/notes/actions/reply\"", "name=\"note\" value=\"n1\"");
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(otherAbout.statusCode()).isEqualTo(404);
         // The pages differ only in the requested address, which the language link repeats.
@@ -68,15 +68,14 @@ class GuardianPagesTest extends AgainstOnePortal {
         WebFixture.Client client = loggedIn();
         int before = f.host.replies.size();
 
-        HttpResponse<String> sent = client.form("/children/child-of-anna/notes/n1/replies", Map.of("text", "Tot dan!"));
+        HttpResponse<String> sent = client.form("/children/child-of-anna/notes/actions/reply", Map.of("note", "n1", "text", "Tot dan!"));
 
-        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(f.host.replies).hasSize(before + 1);
-        assertThat(client.get(sent.headers().firstValue("Location").orElseThrow()).body())
-                .contains("Uw reactie is verstuurd naar de school.");
-        HttpResponse<String> empty = client.form("/children/child-of-anna/notes/n1/replies", Map.of("text", ""));
+        assertThat(sent.body()).contains("Uw reactie is verstuurd naar de school.", "Oudergesprek");
+        HttpResponse<String> empty = client.form("/children/child-of-anna/notes/actions/reply", Map.of("note", "n1", "text", ""));
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(empty.body()).contains("Schrijf een reactie.");
+        assertThat(empty.body()).contains("Uw reactie: vul dit in.");
     }
 
     @Test

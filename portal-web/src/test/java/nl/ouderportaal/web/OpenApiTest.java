@@ -31,8 +31,87 @@ class OpenApiTest extends AgainstOnePortal {
         assertThat(missing).as("documented but not served").isEmpty();
         assertThat(doc.get("paths").fieldNames()).toIterable().contains("/api/session", "/api/password/forgot",
                 "/api/username/forgot", "/api/password", "/api/me", "/api/dashboard", "/api/children",
-                "/api/children/{childId}/{moduleId}", "/api/school", "/api/children/{childId}/change-requests",
-                "/api/children/{childId}/notes/{noteId}/replies");
+                "/api/children/{childId}/{moduleId}", "/api/school", "/api/children/{childId}/change-requests");
+    }
+
+    @Test
+    void everyServedApiRouteIsDocumented() {
+        JsonNode doc = WebFixture.Client.parse(f.client().get("/api/openapi.json"));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                documented.add(method.toUpperCase() + " " + anyParameter(path.getKey()))));
+        List<String> served = f.web.apiRoutes().stream().map(OpenApiTest::anyParameter).toList();
+        assertThat(served).hasSizeGreaterThan(40);
+        assertThat(served.stream().filter(route -> !documented.contains(route)).toList())
+                .as("served but not in /api/openapi.json").isEmpty();
+    }
+
+    private static String anyParameter(String route) {
+        return route.replaceAll("\\{[^}]*}", "{}");
+    }
+
+    @Test
+    void theServedDocumentIsTheStandardOneAndIsWrittenForTheLinter() throws java.io.IOException {
+        HttpResponse<String> served = f.client().get("/api/openapi.json");
+        assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode doc = WebFixture.Client.parse(served);
+        assertThat(doc).isEqualTo(OpenApiDocument.standard().tree());
+        // For `npx @redocly/cli lint target/openapi-served.json` and the generated client's build.
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi-served.json"), served.body());
+    }
+
+    @Test
+    void theChangeRequestKeysAreTheOnesTheApiOffersEmergencyNumbersAsN() {
+        WebFixture.Client client = f.client();
+        client.login("anna@example.org", WebFixture.PASSWORD);
+        JsonNode doc = WebFixture.Client.parse(client.get("/api/openapi.json"));
+        List<String> own = new ArrayList<>();
+        WebFixture.Client.parse(client.get("/api/me/correctable-fields")).forEach(field -> own.add(field.get("key").asText()));
+        List<String> child = new ArrayList<>();
+        WebFixture.Client.parse(client.get("/api/children/child-of-anna/correctable-fields"))
+                .forEach(field -> child.add(field.get("key").asText().replaceFirst("^emergency\\.\\d+\\.", "emergency.N.")));
+        assertThat(own).contains("email", "address.city");
+        assertThat(child).contains("address.city", "emergency.N.phone");
+        assertThat(keys(doc, "OwnChanges")).containsExactlyElementsOf(own);
+        assertThat(keys(doc, "ChildChanges")).containsExactlyElementsOf(child.stream().distinct().toList());
+    }
+
+    private static List<String> keys(JsonNode doc, String schema) {
+        String description = doc.at("/components/schemas/" + schema + "/properties/changes/description").asText();
+        String list = description.substring(description.indexOf("The keys: ") + "The keys: ".length()).replaceFirst(" \\(.*$|\\.$", "");
+        return List.of(list.split(", "));
+    }
+
+    @Test
+    void theDocumentsListsOfValuesAreTheCodesEnums() {
+        JsonNode doc = OpenApiDocument.standard().tree();
+        assertThat(values(doc, "/components/schemas/Me/properties/status")).containsExactlyElementsOf(
+                names(nl.ouderportaal.core.account.AccountStatus.values()));
+        assertThat(values(doc, "/components/schemas/Guardian/properties/status")).containsExactlyElementsOf(
+                names(nl.ouderportaal.core.account.AccountStatus.values()));
+        assertThat(values(doc, "/components/schemas/ModuleLink/properties/placement")).containsExactlyElementsOf(
+                names(nl.ouderportaal.spi.module.Placement.values()));
+        assertThat(values(doc, "/components/schemas/CorrectableField/properties/format")).containsExactlyElementsOf(
+                names(nl.ouderportaal.spi.module.CorrectableField.Format.values()));
+        assertThat(values(doc, "/components/schemas/StaffUser/properties/roles/items")).containsExactlyElementsOf(
+                names(nl.ouderportaal.spi.StaffActor.Role.values()));
+        assertThat(values(doc, "/components/schemas/Invitation/properties/skipped/items/properties/reason")).containsExactlyElementsOf(
+                names(nl.ouderportaal.core.account.InvitationPreview.SkipReason.values()));
+        assertThat(values(doc, "/components/schemas/InvitationState/properties/state")).containsExactlyElementsOf(
+                names(nl.ouderportaal.core.mail.DeliveryStatus.State.values()));
+        assertThat(values(doc, "/components/schemas/AuditEvent/properties/actorType")).containsExactlyElementsOf(
+                names(nl.ouderportaal.core.audit.AuditEvent.ActorType.values()));
+    }
+
+    private static List<String> values(JsonNode doc, String pointer) {
+        List<String> values = new ArrayList<>();
+        doc.at(pointer + "/enum").forEach(v -> values.add(v.asText()));
+        assertThat(values).as(pointer).isNotEmpty();
+        return values;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
     }
 
     @Test

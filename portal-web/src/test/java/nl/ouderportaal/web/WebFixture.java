@@ -167,6 +167,7 @@ final class WebFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        ApiContract.forget(base);
         web.stop();
         portal.close();
         smtp.stop();
@@ -212,7 +213,11 @@ final class WebFixture implements AutoCloseable {
 
         HttpResponse<byte[]> getBytes(String path) {
             try {
-                return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().build();
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                ApiContract.check(request.method(), request.uri(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body());
+                return response;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -262,7 +267,12 @@ final class WebFixture implements AutoCloseable {
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest built = request.build();
+                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+                // Every answer of the API must be what /api/openapi.json says it is.
+                ApiContract.check(built.method(), built.uri(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
+                return response;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

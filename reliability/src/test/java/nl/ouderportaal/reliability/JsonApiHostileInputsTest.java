@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import nl.ouderportaal.web.ApiContract;
 import nl.ouderportaal.web.PortalWeb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,9 @@ class JsonApiHostileInputsTest {
                     // connection of its own: the pool may hold more than one connection Jetty has closed.
                     response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 }
+                // Every answer, refusals included, must be what /api/openapi.json says it is.
+                ApiContract.check(response.request().method(), response.request().uri(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body().getBytes(StandardCharsets.UTF_8));
                 for (String header : response.headers().allValues("Set-Cookie")) {
                     String pair = header.split(";", 2)[0];
                     String name = pair.substring(0, pair.indexOf('='));
@@ -138,6 +142,7 @@ class JsonApiHostileInputsTest {
 
     @AfterAll
     void stop() {
+        ApiContract.forget(guardian.base);
         web.stop();
         p.close();
     }

@@ -156,6 +156,7 @@ public final class DemoSchool implements AutoCloseable {
                 .source(ActivitySource.class, sis)
                 .source(StaffSource.class, sis)
                 .source(AbsenceSource.class, sis)
+                .source(nl.ouderportaal.modules.absences.AbsenceReportSink.class, sis)
                 .source(NoteSource.class, sis)
                 .source(NoteReplySink.class, sis)
                 .source(ViewingRightSink.class, sis)
@@ -245,6 +246,11 @@ public final class DemoSchool implements AutoCloseable {
         }
         portal.configuration().showOnDashboard(second, AbsencesModule.ID, true, ADMIN_NAME);
         portal.configuration().setOptions(main, NotesModule.ID, new NotesOptions(null, true), ADMIN_NAME);
+        // Ziekmelden, beter melden and verlof aanvragen at the main school, so that a new user can try them at once.
+        portal.configuration().setOptions(main, AbsencesModule.ID, new nl.ouderportaal.modules.absences.AbsencesOptions(
+                true, true, true, java.time.LocalTime.of(8, 30),
+                java.util.EnumSet.allOf(nl.ouderportaal.modules.absences.SickReason.class), 7, 5,
+                "verzuim@regenboog.example.org"), ADMIN_NAME);
         portal.configuration().setOptions(main, PlansModule.ID, new PlansOptions(null, "Beginsituatie"), ADMIN_NAME);
         portal.configuration().setOptions(main, GroupsModule.ID, new GroupsOptions(true), ADMIN_NAME);
         portal.configuration().setOptions(main, StaffModule.ID, new StaffOptions(true, false), ADMIN_NAME);

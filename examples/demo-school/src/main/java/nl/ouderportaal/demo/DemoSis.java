@@ -1,6 +1,7 @@
 package nl.ouderportaal.demo;
 
 import java.sql.ResultSet;
+import nl.ouderportaal.modules.absences.AbsenceReportSink;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -76,13 +77,22 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DemoSis implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         StaffSource, AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource,
-        MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink,
+        MedicalSource, ClassmateSource, HomeworkSource, NoteReplySink, AbsenceReportSink,
         nl.ouderportaal.spi.host.ViewingRightSink {
 
     private final Jdbi jdbi;
 
     public DemoSis(Jdbi jdbi) {
         this.jdbi = jdbi;
+        // Added in 0.2: a demo database made by 0.1 gets the tables the first time it runs again.
+        jdbi.useHandle(h -> h.createScript("""
+                create table if not exists leave_request (id varchar(64) primary key, student_id varchar(64) not null,
+                    from_date date not null, until_date date not null, category varchar(40) not null,
+                    explanation varchar(1000) not null, requested_by varchar(200), status varchar(20) not null,
+                    decision_reason varchar(500));
+                create table if not exists school_closed_day (school_id varchar(64) not null, closed_day date not null,
+                    primary key (school_id, closed_day));
+                """).execute());
     }
 
     @Override
@@ -328,6 +338,71 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         jdbi.useHandle(h -> h.execute("insert into note values (?, ?, ?, ?, ?, ?, ?, ?)",
                 "reply-" + java.util.UUID.randomUUID(), student.value(), reply.date(), "Reactie verzorger", false,
                 reply.subject(), reply.text(), reply.createdBy()));
+    }
+
+    /** A sick report through the portal is an absence in the SIS at once, authorised: the school sees it in its lists. */
+    @Override
+    public String reportSick(SickReport report) {
+        String id = "report-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String reason = report.reason() == nl.ouderportaal.modules.absences.SickReason.OTHER ? report.reasonText()
+                : report.reason().label().nl();
+        String period = report.fromTime() == null ? "" : " " + report.fromTime() + "-" + report.untilTime();
+        jdbi.useHandle(h -> h.execute("insert into absence values (?, ?, ?, ?, ?, ?)", id, report.student().value(),
+                report.from(), report.until(), (reason + period + " (ziekgemeld door verzorger)"), true));
+        return id;
+    }
+
+    /** The child is back: the absence ends the day before (or is gone, when the child never missed a day). */
+    @Override
+    public void reportRecovered(StudentId student, String reference, LocalDate from, GuardianId reportedBy) {
+        jdbi.useHandle(h -> {
+            h.createUpdate("delete from absence where id = :id and student_id = :s and from_date >= :from")
+                    .bind("id", reference).bind("s", student.value()).bind("from", from).execute();
+            h.createUpdate("update absence set until_date = :last where id = :id and student_id = :s and until_date >= :from")
+                    .bind("last", from.minusDays(1)).bind("id", reference).bind("s", student.value()).bind("from", from).execute();
+        });
+    }
+
+    @Override
+    public String requestLeave(LeaveRequest request) {
+        String id = "leave-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbi.useHandle(h -> h.execute("insert into leave_request values (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', null)", id,
+                request.student().value(), request.from(), request.until(), request.category().name(), request.explanation(),
+                request.requestedByName()));
+        return id;
+    }
+
+    @Override
+    public Map<String, LeaveDecision> leaveDecisions(StudentId student, Collection<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select id, status, decision_reason from leave_request
+                        where student_id = :s and id in (<ids>) and status <> 'REQUESTED'""")
+                .bind("s", student.value()).bindList("ids", List.copyOf(references))
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), new LeaveDecision(LeaveStatus.valueOf(rs.getString("status")),
+                        rs.getString("decision_reason"))))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** The school decides on a leave request in its SIS (the demo's control does this for a tester). */
+    public void decideLeave(String reference, boolean granted, String reason) {
+        jdbi.useHandle(h -> h.createUpdate("update leave_request set status = :status, decision_reason = :reason where id = :id")
+                .bind("status", granted ? "GRANTED" : "REFUSED").bind("reason", reason).bind("id", reference).execute());
+    }
+
+    @Override
+    public Set<LocalDate> closedDays(SchoolId school, LocalDate from, LocalDate until) {
+        return Set.copyOf(jdbi.withHandle(h -> h.createQuery("""
+                        select closed_day from school_closed_day where school_id = :school and closed_day between :from and :until""")
+                .bind("school", school.value()).bind("from", from).bind("until", until)
+                .map((rs, ctx) -> rs.getObject("closed_day", LocalDate.class)).list()));
+    }
+
+    /** A day the school is closed (a study day), as the SIS's calendar has it. */
+    public void closeSchool(SchoolId school, LocalDate day) {
+        jdbi.useHandle(h -> h.execute("merge into school_closed_day key (school_id, closed_day) values (?, ?)", school.value(), day));
     }
 
     /** Inzage ouderportaal changed in the portal's administration: the SIS keeps it on the link (R-ACC-5). */

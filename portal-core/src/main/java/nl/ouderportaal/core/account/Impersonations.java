@@ -68,6 +68,21 @@ public final class Impersonations {
         });
     }
 
+    /**
+     * Whether an administrator's impersonation may go on (R-IMP): only while the impersonator, as the host
+     * knows them now, is still an ADMIN of every school the impersonation was started for. The web layer
+     * asks this with the staff user of the same browser, so that a staff logout, a timeout or rights the
+     * host took away end the impersonation at the next request; a host that embeds the core without
+     * portal-web asks it the same way.
+     *
+     * @param session an impersonation session
+     * @param impersonator the staff user as the host knows them now, if they are still logged in
+     */
+    public boolean mayContinue(Session session, java.util.Optional<StaffActor> impersonator) {
+        return session.isImpersonation() && impersonator.filter(actor -> actor.id().equals(session.impersonator())
+                && actor.has(StaffActor.Role.ADMIN) && actor.schools().containsAll(session.impersonatorSchools())).isPresent();
+    }
+
     /** When the school viewed the portal as this guardian: starts, pages and ends, newest first. */
     public List<AuditEvent> historyOf(GuardianId guardian) {
         // An impersonation for several schools is logged once per school; the guardian sees each moment once.

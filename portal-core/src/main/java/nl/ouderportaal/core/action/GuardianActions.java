@@ -92,6 +92,25 @@ public final class GuardianActions {
     }
 
     /**
+     * An installed action, as its module declared it: for documentation (the OpenAPI document lists every
+     * action's input), not for a viewer.
+     *
+     * @param module the module's id, or the core's page ({@code about}, {@code profile})
+     * @param descriptor the action's descriptor
+     */
+    public record ActionType(String module, nl.ouderportaal.spi.action.ActionDescriptor<?> descriptor) {
+    }
+
+    /** Every installed guardian action, in module order. */
+    public List<ActionType> types() {
+        List<ActionType> types = new ArrayList<>();
+        for (ActionCatalog.Area area : catalog.areas()) {
+            catalog.actions(area.id()).forEach(action -> types.add(new ActionType(area.id(), action.descriptor())));
+        }
+        return types;
+    }
+
+    /**
      * The actions offered for a child, across modules, with their forms and availability now; empty when
      * the viewer may not see the child (so that a hidden child and an unknown one look the same). An
      * impersonating administrator sees what the guardian would see; running any of them is refused.
@@ -109,7 +128,7 @@ public final class GuardianActions {
             }
             for (GuardianAction<?, ?> action : catalog.actions(area.id())) {
                 if (action.descriptor().scope() == ActionScope.CHILD) {
-                    offered.add(offer(area, action, scope));
+                    offer(area, action, scope).ifPresent(offered::add);
                 }
             }
         }
@@ -131,9 +150,32 @@ public final class GuardianActions {
             }
             for (GuardianAction<?, ?> action : catalog.actions(area.id())) {
                 if (action.descriptor().scope() == ActionScope.GUARDIAN) {
-                    offered.add(offer(area, action, scope));
+                    offer(area, action, scope).ifPresent(offered::add);
                 }
             }
+        }
+        return offered;
+    }
+
+    /**
+     * The actions to offer on the dashboard, per visible child, that can be used now (Ziek melden). Asks the
+     * modules only when an installed action is placed on the dashboard at all.
+     */
+    public Map<StudentId, List<OfferedAction>> forDashboard(Viewer viewer) {
+        boolean any = catalog.areas().stream().flatMap(a -> catalog.actions(a.id()).stream())
+                .anyMatch(a -> a.descriptor().placements().contains(nl.ouderportaal.spi.action.ActionPlacement.DASHBOARD));
+        if (!any) {
+            return Map.of();
+        }
+        Map<StudentId, List<OfferedAction>> offered = new java.util.LinkedHashMap<>();
+        for (StudentId child : snapshots.load(viewer, "actions:dashboard").visibility().children()) {
+            forChild(viewer, child).ifPresent(list -> {
+                List<OfferedAction> shown = list.stream().filter(a -> a.available()
+                        && a.placements().contains(nl.ouderportaal.spi.action.ActionPlacement.DASHBOARD)).toList();
+                if (!shown.isEmpty()) {
+                    offered.put(child, shown);
+                }
+            });
         }
         return offered;
     }
@@ -173,8 +215,7 @@ public final class GuardianActions {
         if (action.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(execute(area.get(), action.get(), scope(viewer, snapshot, snapshot.students().get(child)),
-                permit, input));
+        return execute(area.get(), action.get(), scope(viewer, snapshot, snapshot.students().get(child)), permit, input);
     }
 
     /**
@@ -193,7 +234,7 @@ public final class GuardianActions {
         if (action.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(execute(area.get(), action.get(), scope(viewer, snapshot, null), permit, input));
+        return execute(area.get(), action.get(), scope(viewer, snapshot, null), permit, input);
     }
 
     private boolean shown(ActionCatalog.Area area, Snapshot snapshot, StudentId child) {
@@ -201,17 +242,24 @@ public final class GuardianActions {
                 : snapshot.visibility().isModuleVisible(child, area.id());
     }
 
-    private <O, I> OfferedAction offer(ActionCatalog.Area area, GuardianAction<O, I> action, Scope scope) {
+    private <O, I> Optional<OfferedAction> offer(ActionCatalog.Area area, GuardianAction<O, I> action, Scope scope) {
         ActionContext<O> context = context(area, action, scope, null);
         Availability availability = action.availability(context);
-        return new OfferedAction(area.id(), action.descriptor().id(), action.descriptor().name(), action.descriptor().scope(),
-                action.descriptor().placements(), availability.available(), availability.reason(), action.form(context));
+        if (!availability.offered()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OfferedAction(area.id(), action.descriptor().id(), action.descriptor().name(),
+                action.descriptor().scope(), action.descriptor().placements(), availability.available(), availability.reason(),
+                action.form(context)));
     }
 
-    private <O, I> ActionResult execute(ActionCatalog.Area area, GuardianAction<O, I> action, Scope scope, WritePermit permit,
+    private <O, I> Optional<ActionResult> execute(ActionCatalog.Area area, GuardianAction<O, I> action, Scope scope, WritePermit permit,
                                         Map<String, ?> raw) {
         ActionContext<O> looking = context(area, action, scope, null);
         Availability availability = action.availability(looking);
+        if (!availability.offered()) {
+            return Optional.empty();
+        }
         if (!availability.available()) {
             throw new ActionUnavailableException(availability.reason());
         }
@@ -248,7 +296,7 @@ public final class GuardianActions {
             return result;
         });
         afterCommit.forEach(Runnable::run);
-        return new ActionResult(outcome.created(), outcome.message(), outcome.reference(), outcome.details());
+        return Optional.of(new ActionResult(outcome.created(), outcome.message(), outcome.reference(), outcome.details()));
     }
 
     private <O> ActionContext<O> context(ActionCatalog.Area area, GuardianAction<O, ?> action, Scope scope,

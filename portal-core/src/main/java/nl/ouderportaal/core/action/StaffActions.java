@@ -79,6 +79,24 @@ public final class StaffActions {
         this.zone = zone;
     }
 
+    /**
+     * An installed staff action, for documentation.
+     *
+     * @param module the module's id
+     * @param descriptor the action's descriptor
+     */
+    public record StaffActionType(String module, StaffAction.Descriptor<?> descriptor) {
+    }
+
+    /** Every installed staff action, in module order. */
+    public List<StaffActionType> types() {
+        List<StaffActionType> types = new ArrayList<>();
+        for (ActionCatalog.Area area : catalog.areas()) {
+            catalog.staffActions(area.id()).forEach(action -> types.add(new StaffActionType(area.id(), action.descriptor())));
+        }
+        return types;
+    }
+
     /** The views the staff user may open for the school, across modules. */
     public List<OfferedStaffView> views(StaffActor actor, SchoolId school) {
         List<OfferedStaffView> views = new ArrayList<>();

@@ -63,10 +63,10 @@ public final class CorrectionActions {
 
     private static ActionForm form(List<CorrectableField> fields) {
         return new ActionForm(nl.ouderportaal.spi.LocalizedText.of(
-                "Geef door wat niet klopt. De school ontvangt uw wijziging per e-mail en past haar administratie aan.",
-                "Tell the school what is not right. The school receives your change by email and updates its records."),
+                "Pas aan wat niet klopt. De school krijgt uw verzoek per e-mail en verwerkt het in de administratie.",
+                "Change what is not right. The school receives your request by email and processes it in its records."),
                 fields.stream().map(CorrectionActions::field).toList(),
-                nl.ouderportaal.spi.LocalizedText.of("Wijziging versturen", "Send change"));
+                nl.ouderportaal.spi.LocalizedText.of("Verzoek versturen", "Send request"));
     }
 
     private static FormField field(CorrectableField field) {
@@ -110,7 +110,7 @@ public final class CorrectionActions {
             ChangeRequestListener.Request request = requests.forChild(tx.handle(), context.guardian().id(),
                     context.requireChild(), fields(context), proposed(input));
             tx.afterCommit(() -> requests.tellHost(request));
-            return ActionOutcome.created("Uw wijziging is naar de school gestuurd.", "Your change has been sent to the school.")
+            return ActionOutcome.created("Uw verzoek is verstuurd naar de school.", "Your request has been sent to the school.")
                     .reference(String.valueOf(request.id())).detail("id", request.id())
                     .audit("change request " + request.id());
         }
@@ -140,7 +140,7 @@ public final class CorrectionActions {
                     context.visibleChildren(), proposed(input));
             sent.forEach(request -> tx.afterCommit(() -> requests.tellHost(request)));
             List<Long> ids = sent.stream().map(ChangeRequestListener.Request::id).toList();
-            return ActionOutcome.created("Uw wijziging is naar de school gestuurd.", "Your change has been sent to the school.")
+            return ActionOutcome.created("Uw verzoek is verstuurd naar de school.", "Your request has been sent to the school.")
                     .detail("ids", ids).audit("change requests " + ids);
         }
     }

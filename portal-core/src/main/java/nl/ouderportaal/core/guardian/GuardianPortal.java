@@ -121,7 +121,7 @@ public final class GuardianPortal {
                     .filter(d -> d.placement() != Placement.SCHOOL_PAGE && snapshot.visibility().isModuleVisible(id, d.id()))
                     .map(d -> new ModuleLink(d.id(), d.name(), d.placement(), d.earlierSchoolYears()))
                     .toList();
-            children.add(new VisibleChild(student, schools.get(student.schoolId()), withoutTeachers(groups.get(id)), links));
+            children.add(new VisibleChild(student, schools.get(student.schoolId()), VisibilityPolicy.groupForEveryGuardian(groups.get(id)), links));
         }
         List<MaintenanceNotice> notices = snapshot.visibility().maintenanceNotices().stream().sorted()
                 .map(school -> new MaintenanceNotice(school, LocalizedText.of(
@@ -220,7 +220,7 @@ public final class GuardianPortal {
         List<SchoolPage> schools = home.children().stream().map(c -> c.school().id()).distinct()
                 .map(school -> schoolPage(viewer, school)).flatMap(Optional::stream).toList();
         return Optional.of(new GuardianExport(clock.instant(), profile.get(), home, dashboard(viewer, Optional.empty()),
-                news(viewer), pages, schools));
+                news(viewer), pages, schools, ownRecords(viewer)));
     }
 
     /**
@@ -244,6 +244,24 @@ public final class GuardianPortal {
             }
         }
         return Optional.of(fields);
+    }
+
+    /** The module records the guardian's actions stored, for the data export (R-ACT-4, R-BEYOND-6). */
+    private List<GuardianExport.Record> ownRecords(Viewer viewer) {
+        return store.jdbi().withHandle(h -> h.createQuery("""
+                        select module_id, kind, school_id, student_id, body, created_at, updated_at from module_records
+                        where guardian_id = :g order by id""")
+                .bind("g", viewer.guardian().value())
+                .map((rs, ctx) -> {
+                    try {
+                        return new GuardianExport.Record(rs.getString("module_id"), rs.getString("kind"), rs.getString("school_id"),
+                                rs.getString("student_id"), nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "created_at"),
+                                nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "updated_at"),
+                                nl.ouderportaal.core.internal.JsonValues.stored().readTree(rs.getString("body")));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("A stored module record is not JSON", e);
+                    }
+                }).list());
     }
 
     /** The guardian's own correctable data (the profile's edit pencils, R-CHG-2). */
@@ -396,7 +414,7 @@ public final class GuardianPortal {
     private <O> List<Section> schoolSections(ContentModule<O> module, Map<String, String> options, School school) {
         ModuleDescriptor<O> descriptor = module.descriptor();
         O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
-        return module.schoolPage(ModuleContexts.school(descriptor, sources, moduleOptions, today(), school));
+        return module.schoolPage(ModuleContexts.school(module, sources, moduleOptions, today(), school));
     }
 
     private <O> List<Section> childSections(ContentModule<O> module, Map<String, String> options, Student student,
@@ -422,7 +440,7 @@ public final class GuardianPortal {
                                         SchoolYear year, LocalDate today) {
         ModuleDescriptor<O> descriptor = module.descriptor();
         O moduleOptions = codec.read(descriptor, options.get(descriptor.id()));
-        return ModuleContexts.child(descriptor, sources, moduleOptions, today, student, year,
+        return ModuleContexts.child(module, sources, moduleOptions, today, student, year,
                 StoreModuleRecords.reading(store, student.schoolId(), descriptor.id(), clock));
     }
 
@@ -455,11 +473,6 @@ public final class GuardianPortal {
         return sources.get(GroupSource.class).groupsOfStudents(snapshot.visibility().children(), SchoolYear.containing(today()));
     }
 
-    /** The group data every guardian sees (R-MOD-5); the teachers are the groups module's to show, if active. */
-    private static Group withoutTeachers(Group group) {
-        return group == null || group.teachers().isEmpty() ? group : new Group(group.id(), group.schoolId(),
-                group.schoolYear(), group.name(), group.yearLevel(), group.classroom(), List.of());
-    }
 
     private Map<SchoolId, School> schools(Set<SchoolId> ids) {
         if (ids.isEmpty()) {

@@ -167,7 +167,7 @@ public final class GuardianSnapshots {
     private <O> boolean itemVisible(ContentModule<O> module, Map<String, String> options, Student student, SchoolYear year,
                                     String itemId) {
         ModuleDescriptor<O> descriptor = module.descriptor();
-        ChildContext<O> context = ModuleContexts.child(descriptor, sources, options(descriptor, options), today(), student, year,
+        ChildContext<O> context = ModuleContexts.child(module, sources, options(descriptor, options), today(), student, year,
                 nl.ouderportaal.core.internal.records.StoreModuleRecords.reading(store, student.schoolId(), descriptor.id(), clock));
         return module.isItemVisible(context, itemId);
     }

@@ -8,6 +8,7 @@ import nl.ouderportaal.spi.host.School;
 import nl.ouderportaal.spi.host.Student;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.ModuleContext;
+import nl.ouderportaal.spi.module.ContentModule;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import nl.ouderportaal.spi.module.SchoolContext;
 
@@ -17,15 +18,23 @@ public final class ModuleContexts {
     private ModuleContexts() {
     }
 
-    public static <O> ChildContext<O> child(ModuleDescriptor<O> descriptor, HostSources sources, O options,
+    public static <O> ChildContext<O> child(ContentModule<O> module, HostSources sources, O options,
                                             LocalDate today, Student child, SchoolYear year,
                                             nl.ouderportaal.spi.record.ModuleRecords records) {
-        return new Child<>(descriptor, sources, options, today, child, year, records);
+        return new Child<>(module, sources, options, today, child, year, records);
     }
 
-    public static <O> SchoolContext<O> school(ModuleDescriptor<O> descriptor, HostSources sources, O options,
+    public static <O> SchoolContext<O> school(ContentModule<O> module, HostSources sources, O options,
                                               LocalDate today, School school) {
-        return new SchoolPage<>(descriptor, sources, options, today, school);
+        return new SchoolPage<>(module, sources, options, today, school);
+    }
+
+    /** The sinks a module's actions declare: a page may look at them, if the host supplies them. */
+    public static java.util.Set<Class<?>> sinksOf(ContentModule<?> module) {
+        java.util.Set<Class<?>> sinks = new java.util.HashSet<>();
+        module.actions().forEach(a -> sinks.addAll(a.requiredSinks()));
+        module.staffActions().forEach(a -> sinks.addAll(a.requiredSinks()));
+        return sinks;
     }
 
     private abstract static class Base<O> implements ModuleContext<O> {
@@ -35,9 +44,13 @@ public final class ModuleContexts {
         private final O options;
         private final LocalDate today;
 
-        Base(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today) {
+        private final Set<Class<?>> sinks;
+
+        Base(ContentModule<O> module, HostSources sources, O options, LocalDate today) {
+            ModuleDescriptor<O> descriptor = module.descriptor();
             this.moduleId = descriptor.id();
             this.declared = descriptor.requiredSources();
+            this.sinks = sinksOf(module);
             this.sources = sources;
             this.options = options;
             this.today = today;
@@ -62,6 +75,18 @@ public final class ModuleContexts {
             }
             return sources.get(type);
         }
+
+        @Override
+        public <S> java.util.Optional<S> findSource(Class<S> type) {
+            if (declared.contains(type)) {
+                return java.util.Optional.of(sources.get(type));
+            }
+            if (!sinks.contains(type)) {
+                throw new IllegalStateException("Content module '" + moduleId + "' looked for " + type.getName()
+                        + ", which neither its descriptor nor any of its actions declares");
+            }
+            return sources.find(type);
+        }
     }
 
     private static final class Child<O> extends Base<O> implements ChildContext<O> {
@@ -69,9 +94,9 @@ public final class ModuleContexts {
         private final SchoolYear schoolYear;
         private final nl.ouderportaal.spi.record.ModuleRecords records;
 
-        Child(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today, Student child,
+        Child(ContentModule<O> module, HostSources sources, O options, LocalDate today, Student child,
               SchoolYear schoolYear, nl.ouderportaal.spi.record.ModuleRecords records) {
-            super(descriptor, sources, options, today);
+            super(module, sources, options, today);
             this.child = child;
             this.schoolYear = schoolYear;
             this.records = records;
@@ -96,8 +121,8 @@ public final class ModuleContexts {
     private static final class SchoolPage<O> extends Base<O> implements SchoolContext<O> {
         private final School school;
 
-        SchoolPage(ModuleDescriptor<O> descriptor, HostSources sources, O options, LocalDate today, School school) {
-            super(descriptor, sources, options, today);
+        SchoolPage(ContentModule<O> module, HostSources sources, O options, LocalDate today, School school) {
+            super(module, sources, options, today);
             this.school = school;
         }
 

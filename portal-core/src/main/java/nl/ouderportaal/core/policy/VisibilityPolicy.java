@@ -185,4 +185,13 @@ public final class VisibilityPolicy {
         }
         return false;
     }
+
+    /**
+     * The group every guardian of a visible child sees (R-MOD-5): its name, year level and classroom, without
+     * its teachers, who are the groups module's to show and which a school may switch off.
+     */
+    public static nl.ouderportaal.spi.host.Group groupForEveryGuardian(nl.ouderportaal.spi.host.Group group) {
+        return group == null || group.teachers().isEmpty() ? group : new nl.ouderportaal.spi.host.Group(group.id(),
+                group.schoolId(), group.schoolYear(), group.name(), group.yearLevel(), group.classroom(), java.util.List.of());
+    }
 }

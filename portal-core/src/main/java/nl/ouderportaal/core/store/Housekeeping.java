@@ -18,7 +18,6 @@ import org.jdbi.v3.core.Handle;
  *   <li>one-time links that expired more than {@code keep} ago (used, revoked or not);</li>
  *   <li>guardian and staff sessions that ended or reached their absolute expiry more than {@code keep} ago
  *       (who viewed a guardian's data stays in the audit log);</li>
- *   <li>module records whose module's {@code keepUntil} date has passed;</li>
  *   <li>audit events older than the audit retention ({@link AuditLog#purgeExpired()}).</li>
  * </ul>
  * Accounts, change requests, news, settings, notification history and the outbox are never touched (the
@@ -64,6 +63,9 @@ public final class Housekeeping {
                     delete from login_throttle
                     where updated_at < :idle and (locked_until is null or locked_until < :now)""", now, before));
             report.put("rate_limits", update(h, "delete from rate_limits where window_start < :idle", now, before));
+            // A module chose how long its records matter (a round's bookings: a school year after the round).
+            report.put("module_records", h.createUpdate("delete from module_records where keep_until < :today")
+                    .bind("today", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
             report.put("one_time_tokens", update(h, "delete from one_time_tokens where expires_at < :before", now, before));
             report.put("portal_sessions", update(h, """
                     delete from portal_sessions
@@ -71,9 +73,6 @@ public final class Housekeeping {
             report.put("staff_sessions", update(h, """
                     delete from staff_sessions
                     where ended_at < :before or absolute_expiry_at < :before""", now, before));
-            // Module records past the date their module set (a booking a school year after its round, R-ACT-4).
-            report.put("module_records", h.createUpdate("delete from module_records where keep_until < :today")
-                    .bind("today", java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)).execute());
         });
         report.put("audit_events", audit.purgeExpired());
         return report;

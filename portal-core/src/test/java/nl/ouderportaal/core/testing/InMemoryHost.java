@@ -66,7 +66,7 @@ import nl.ouderportaal.spi.host.StudentSource;
 public final class InMemoryHost implements SchoolSource, StudentSource, GuardianSource, GroupSource, ActivitySource,
         AbsenceSource, NoteSource, PlanSource, ReportSource, MethodTestSource, NationalTestSource, MedicalSource,
         ClassmateSource, StaffSource, nl.ouderportaal.modules.notes.NoteReplySink,
-        nl.ouderportaal.spi.host.ViewingRightSink {
+        nl.ouderportaal.spi.host.ViewingRightSink, nl.ouderportaal.modules.absences.AbsenceReportSink {
 
     public final Map<SchoolId, School> schools = new LinkedHashMap<>();
     public final Map<SchoolId, List<SchoolYear>> schoolYears = new HashMap<>();
@@ -86,6 +86,11 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public final List<StaffMember> staff = new ArrayList<>();
     public final List<Map.Entry<StudentId, nl.ouderportaal.modules.notes.NoteReply>> replies = new ArrayList<>();
     public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    public final List<SickReport> sickReports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final Map<String, LocalDate> recoveries = new ConcurrentHashMap<>();
+    public final List<LeaveRequest> leaveRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final Map<String, LeaveDecision> leaveDecisions = new ConcurrentHashMap<>();
+    public final Set<LocalDate> closedDays = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Registers every source of this host with the builder. */
     public Portal.Builder register(Portal.Builder builder) {
@@ -95,6 +100,7 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
                 .source(GroupSource.class, this)
                 .source(ActivitySource.class, this)
                 .source(AbsenceSource.class, this)
+                .source(nl.ouderportaal.modules.absences.AbsenceReportSink.class, this)
                 .source(nl.ouderportaal.spi.host.ViewingRightSink.class, this);
     }
 
@@ -116,6 +122,43 @@ public final class InMemoryHost implements SchoolSource, StudentSource, Guardian
     public void addReply(StudentId student, nl.ouderportaal.modules.notes.NoteReply reply) {
         count("addReply");
         replies.add(Map.entry(student, reply));
+    }
+
+    /** A sick report's reference is its index: "sick-1", "sick-2", ... */
+    @Override
+    public String reportSick(SickReport report) {
+        count("reportSick");
+        sickReports.add(report);
+        return "sick-" + sickReports.size();
+    }
+
+    @Override
+    public void reportRecovered(StudentId student, String reference, LocalDate from, GuardianId reportedBy) {
+        count("reportRecovered");
+        recoveries.put(reference, from);
+    }
+
+    @Override
+    public String requestLeave(LeaveRequest request) {
+        count("requestLeave");
+        leaveRequests.add(request);
+        return "leave-" + leaveRequests.size();
+    }
+
+    @Override
+    public Map<String, LeaveDecision> leaveDecisions(StudentId student, Collection<String> references) {
+        Map<String, LeaveDecision> decided = new HashMap<>();
+        references.forEach(r -> {
+            if (leaveDecisions.containsKey(r)) {
+                decided.put(r, leaveDecisions.get(r));
+            }
+        });
+        return decided;
+    }
+
+    @Override
+    public Set<LocalDate> closedDays(SchoolId school, LocalDate from, LocalDate until) {
+        return closedDays.stream().filter(d -> !d.isBefore(from) && !d.isAfter(until)).collect(java.util.stream.Collectors.toSet());
     }
 
     public int calls(String method) {

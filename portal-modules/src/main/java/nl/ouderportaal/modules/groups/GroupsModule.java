@@ -90,4 +90,13 @@ public final class GroupsModule implements ContentModule<GroupsOptions> {
                 lessons, Views.text("Er is geen rooster bekend.", "No timetable is known."))));
         return List.of(groupSection, timetable);
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("showClassmateAddresses", nl.ouderportaal.spi.LocalizedText.of("Adressen van klasgenoten tonen", "Show classmates' addresses")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }

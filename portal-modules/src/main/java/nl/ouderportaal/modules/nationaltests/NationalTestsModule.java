@@ -95,4 +95,13 @@ public final class NationalTestsModule implements ContentModule<NationalTestsOpt
                 .sorted(Comparator.comparing(NationalTestResult::date).reversed().thenComparing(NationalTestResult::id))
                 .toList();
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("fallback", nl.ouderportaal.spi.LocalizedText.of("Weergave van andere toetsen", "Presentation of other tests")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }

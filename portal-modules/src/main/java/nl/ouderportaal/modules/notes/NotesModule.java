@@ -112,4 +112,14 @@ public final class NotesModule implements ContentModule<NotesOptions> {
         return visible(context.source(NoteSource.class).notes(context.child().id(), context.schoolYear()).stream()
                 .filter(n -> n.student().equals(context.child().id())).toList(), context.options());
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("startDate", nl.ouderportaal.spi.LocalizedText.of("Startdatum (oudere notities worden nooit getoond)", "Start date (older notes are never shown)")),
+            java.util.Map.entry("repliesAllowed", nl.ouderportaal.spi.LocalizedText.of("Verzorgers mogen reageren", "Guardians may reply")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }

@@ -66,8 +66,7 @@ final class ReplyToNote implements GuardianAction<NotesOptions, ReplyToNote.Repl
         Note note = notes(context).stream().filter(n -> n.id().equals(input.note())).findFirst().orElseThrow();
         context.source(NoteReplySink.class).addReply(context.requireChild().id(), new NoteReply(note.id(),
                 "Re: " + note.subject(), input.text(), context.guardian().name().displayName(), context.today(), true));
-        return ActionOutcome.created("Uw reactie is verstuurd en komt in het dossier van uw kind.",
-                "Your reply has been sent and is added to your child's file.").audit("note " + note.id());
+        return ActionOutcome.created("Uw reactie is verstuurd naar de school.", "Your reply has been sent to the school.").audit("note " + note.id());
     }
 
     private static List<Note> notes(ActionContext<NotesOptions> context) {

@@ -85,4 +85,14 @@ public final class PlansModule implements ContentModule<PlansOptions> {
         return visible(context.source(PlanSource.class).plans(context.child().id(), context.schoolYear()).stream()
                 .filter(p -> p.student().equals(context.child().id())).toList(), context.options());
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("startDate", nl.ouderportaal.spi.LocalizedText.of("Startdatum (plannen die eerder beginnen worden nooit getoond)", "Start date (plans starting earlier are never shown)")),
+            java.util.Map.entry("problemStatementLabel", nl.ouderportaal.spi.LocalizedText.of("Term voor het eerste deel van een plan", "Name of the first part of a plan")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }

@@ -55,4 +55,14 @@ public final class StaffModule implements ContentModule<StaffOptions> {
         return List.of(new Section(DESCRIPTOR.name(), List.of(new Block.Table(headers, rows,
                 Views.text("Er zijn geen medewerkers bekend.", "No staff are known.")))));
     }
+
+    private static final java.util.Map<String, nl.ouderportaal.spi.LocalizedText> OPTION_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("showEmail", nl.ouderportaal.spi.LocalizedText.of("E-mailadressen van medewerkers tonen", "Show staff email addresses")),
+            java.util.Map.entry("showPhone", nl.ouderportaal.spi.LocalizedText.of("Telefoonnummers van medewerkers tonen", "Show staff phone numbers")));
+
+    /** The labels of the module's options on the administration pages. */
+    @Override
+    public java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.ofNullable(OPTION_LABELS.get(option));
+    }
 }

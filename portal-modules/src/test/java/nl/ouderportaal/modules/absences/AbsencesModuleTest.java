@@ -11,7 +11,6 @@ import nl.ouderportaal.spi.SchoolYear;
 import nl.ouderportaal.spi.StudentId;
 import nl.ouderportaal.spi.module.ChildContext;
 import nl.ouderportaal.spi.module.DashboardEntry;
-import nl.ouderportaal.spi.module.NoOptions;
 import nl.ouderportaal.spi.view.Block;
 import nl.ouderportaal.spi.view.Value;
 import org.junit.jupiter.api.DisplayName;
@@ -27,9 +26,9 @@ class AbsencesModuleTest {
     private final List<Absence> absences = new ArrayList<>();
     private final AbsencesModule module = new AbsencesModule();
 
-    private ChildContext<NoOptions> context(SchoolYear year) {
+    private ChildContext<AbsencesOptions> context(SchoolYear year) {
         return new TestContexts().with(AbsenceSource.class, (student, schoolYear) -> List.copyOf(absences))
-                .child(NoOptions.INSTANCE, year);
+                .child(AbsencesOptions.DEFAULTS, year);
     }
 
     private void absent(String id, LocalDate from, LocalDate until, String reason, boolean authorised) {
@@ -38,7 +37,10 @@ class AbsencesModuleTest {
 
     @Test
     void declaresItsSourceAndCanShowOnTheDashboardAndEarlierYears() {
-        assertThat(module.descriptor().requiredSources()).containsExactly(AbsenceSource.class);
+        assertThat(module.descriptor().requiredSources()).containsExactlyInAnyOrder(AbsenceSource.class,
+                nl.ouderportaal.spi.host.GroupSource.class);
+        assertThat(module.actions()).allSatisfy(action -> assertThat(action.requiredSinks()).containsExactly(AbsenceReportSink.class))
+                .extracting(a -> a.descriptor().id()).containsExactly("report-sick", "report-recovered", "request-leave");
         assertThat(module.descriptor().dashboardCapable()).isTrue();
         assertThat(module.descriptor().earlierSchoolYears()).isTrue();
     }

@@ -3,6 +3,7 @@ package nl.ouderportaal.modules.support;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.SchoolYear;
@@ -40,6 +41,52 @@ public final class TestContexts {
                 new Registration(LocalDate.of(2020, 1, 1), null, null), List.of());
     }
 
+    /** A school where no action stored anything yet; the page tests do not write. */
+    private static final nl.ouderportaal.spi.record.ModuleRecords NO_RECORDS = new nl.ouderportaal.spi.record.ModuleRecords() {
+        @Override
+        public <R> nl.ouderportaal.spi.record.StoredRecord<R> add(nl.ouderportaal.spi.record.RecordKind<R> kind,
+                                                                   nl.ouderportaal.spi.record.RecordKeys keys, R value) {
+            throw new IllegalStateException("Module records are written only while an action runs");
+        }
+
+        @Override
+        public <R> Optional<nl.ouderportaal.spi.record.StoredRecord<R>> byKey(nl.ouderportaal.spi.record.RecordKind<R> kind, String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> Optional<nl.ouderportaal.spi.record.StoredRecord<R>> byId(nl.ouderportaal.spi.record.RecordKind<R> kind, long id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <R> List<nl.ouderportaal.spi.record.StoredRecord<R>> byChild(nl.ouderportaal.spi.record.RecordKind<R> kind,
+                                                                             nl.ouderportaal.spi.StudentId child) {
+            return List.of();
+        }
+
+        @Override
+        public <R> List<nl.ouderportaal.spi.record.StoredRecord<R>> byGuardian(nl.ouderportaal.spi.record.RecordKind<R> kind,
+                                                                                nl.ouderportaal.spi.GuardianId guardian) {
+            return List.of();
+        }
+
+        @Override
+        public <R> List<nl.ouderportaal.spi.record.StoredRecord<R>> all(nl.ouderportaal.spi.record.RecordKind<R> kind) {
+            return List.of();
+        }
+
+        @Override
+        public <R> nl.ouderportaal.spi.record.StoredRecord<R> update(nl.ouderportaal.spi.record.StoredRecord<R> record, R value) {
+            throw new IllegalStateException("Module records are written only while an action runs");
+        }
+
+        @Override
+        public void remove(nl.ouderportaal.spi.record.StoredRecord<?> record) {
+            throw new IllegalStateException("Module records are written only while an action runs");
+        }
+    };
+
     public <O> ChildContext<O> child(O options) {
         return child(options, YEAR);
     }
@@ -74,7 +121,7 @@ public final class TestContexts {
 
             @Override
             public nl.ouderportaal.spi.record.ModuleRecords records() {
-                throw new UnsupportedOperationException("The built-in modules' page tests read no module records");
+                return NO_RECORDS;
             }
         };
     }

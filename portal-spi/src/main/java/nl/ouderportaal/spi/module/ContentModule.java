@@ -123,6 +123,18 @@ public interface ContentModule<O> {
         return List.of();
     }
 
+    /**
+     * The label of one of the module's options on the administration pages: {@code option} is a component
+     * of the options record ({@code startDate}), or for a set of choices the component and the choice
+     * ({@code reasons.SICK}). Empty: the pages show the component's name. The module names its own
+     * options, so that no other part of the portal needs to know them.
+     *
+     * @since 0.2
+     */
+    default java.util.Optional<nl.ouderportaal.spi.LocalizedText> optionLabel(String option) {
+        return java.util.Optional.empty();
+    }
+
     /** What the module shows on the School page, for modules placed there. */
     default List<Section> schoolPage(SchoolContext<O> context) {
         return List.of();

@@ -25,4 +25,16 @@ public interface ModuleContext<O> {
      * @throws IllegalStateException when the module did not declare the source
      */
     <S> S source(Class<S> type);
+
+    /**
+     * A host interface the module declared as a source or that one of its actions declared as a sink, if the
+     * host supplies it: for a page that shows what an action recorded (a leave request's decision) at a
+     * portal whose host may have left that action out.
+     *
+     * @throws IllegalStateException when the module declared no such interface
+     * @since 0.2
+     */
+    default <S> java.util.Optional<S> findSource(Class<S> type) {
+        return java.util.Optional.of(source(type));
+    }
 }

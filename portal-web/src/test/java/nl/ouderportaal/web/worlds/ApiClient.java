@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import nl.ouderportaal.web.ApiContract;
 
 /** One guardian's JSON API client: keeps its cookies and echoes the CSRF token, like a browser's script. */
 final class ApiClient {
@@ -57,7 +58,13 @@ final class ApiClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            // Every answer of the API must be what /api/openapi.json says it is.
+            ApiContract.check(built.method(), built.uri(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -315,6 +315,7 @@ final class WorldsPortal implements AutoCloseable {
 
     @Override
     public void close() {
+        nl.ouderportaal.web.ApiContract.forget(base);
         web.stop();
         portal.close();
         store.close();
