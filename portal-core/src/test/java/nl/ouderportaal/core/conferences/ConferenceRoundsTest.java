@@ -161,6 +161,26 @@ class ConferenceRoundsTest {
     }
 
     @Test
+    void aRoundWithoutAnySlotOrWithAnUnknownGroupIsRefusedWithTheField() {
+        f.family("anna", GROUP5);
+        Map<String, Object> input = new java.util.LinkedHashMap<>(Map.of("name", "Te kort", "groups", "Groep 5", "dates", "2026-12-08",
+                "from", "18:00", "until", "18:05", "slotMinutes", 10, "opensOn", "2026-12-02", "opensAt", "18:00",
+                "closesOn", "2026-12-07"));
+        input.put("closesAt", "23:00");
+        assertThatThrownBy(() -> f.portal.staffActions().run(ADMIN, SCHOOL, ConferencesModule.ID, "create-round", input))
+                .isInstanceOfSatisfying(nl.ouderportaal.core.validation.PortalValidationException.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("until"));
+        input.put("until", "20:00");
+        input.put("groups", "Groep 9");
+        assertThatThrownBy(() -> f.portal.staffActions().run(ADMIN, SCHOOL, ConferencesModule.ID, "create-round", input))
+                .isInstanceOfSatisfying(nl.ouderportaal.core.validation.PortalValidationException.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("groups");
+                            assertThat(v.message().nl()).contains("Groep 9");
+                        }));
+    }
+
+    @Test
     void theBulkReminderToFamiliesWhoHaveNotBookedAsksForConfirmationFirst() {
         GuardianId anna = f.family("anna", GROUP5);
         GuardianId bram = f.family("bram", GROUP5);

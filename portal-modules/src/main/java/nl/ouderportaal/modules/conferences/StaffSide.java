@@ -238,6 +238,11 @@ final class StaffSide {
         if (plans.values().stream().allMatch(p -> p.windows().isEmpty())) {
             throw InvalidInputException.of("dates", "Geef minstens één datum.", "Give at least one date.");
         }
+        Round draft = new Round("draft", in.name(), List.of(), List.copyOf(plans.values()), in.slotMinutes(), breaks, opens, closes,
+                siblings, false);
+        if (draft.teachers().stream().allMatch(t -> draft.slots(t).isEmpty())) {
+            throw InvalidInputException.of("until", "Er past geen gesprek in deze tijden.", "No conversation fits in these times.");
+        }
         String id = in.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         id = id.isEmpty() ? "ronde" : id.length() > 40 ? id.substring(0, 40).replaceAll("-+$", "") : id;
         return new Round(id, in.name(), chosen.stream().map(g -> g.id().value()).toList(), List.copyOf(plans.values()),
