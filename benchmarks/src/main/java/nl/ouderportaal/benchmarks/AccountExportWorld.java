@@ -115,7 +115,7 @@ public final class AccountExportWorld implements AutoCloseable {
     }
 
     private void fillStore() {
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             h.execute("""
                     insert into guardian_accounts (guardian_id, email, email_normalized, status, created_at, activated_at,
                         last_login_at, updated_at)

@@ -180,12 +180,12 @@ class ReadOnlyImpersonationTest {
 
     private Map<String, String> tables() {
         Map<String, String> contents = new LinkedHashMap<>();
-        List<String> names = store.jdbi().withHandle(h -> h.createQuery(
+        List<String> names = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select table_name from information_schema.tables where table_schema = 'PUBLIC' order by table_name")
                 .mapTo(String.class).list());
         for (String name : names) {
             if (!AUDIT_AND_SESSIONS.contains(name.toLowerCase(Locale.ROOT))) {
-                contents.put(name, store.jdbi().withHandle(h -> h.createQuery("select * from \"" + name + "\"").mapToMap().list().toString()));
+                contents.put(name, nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select * from \"" + name + "\"").mapToMap().list().toString()));
             }
         }
         assertThat(contents).as("the store's tables").containsKey("MODULE_RECORDS");

@@ -96,19 +96,21 @@ final class ActionDocumentation {
         ObjectNode properties = schema.putObject("properties");
         for (RecordComponent component : type.getRecordComponents()) {
             ObjectNode property = property(component.getType(), component.getGenericType());
-            Size size = component.getAnnotation(Size.class);
+            java.lang.reflect.Method accessor = component.getAccessor();
+            Size size = accessor.getAnnotation(Size.class);
             if (size != null && size.max() < Integer.MAX_VALUE) {
                 property.put(property.path("type").asText().equals("array") ? "maxItems" : "maxLength", size.max());
             }
-            Min min = component.getAnnotation(Min.class);
+            Min min = accessor.getAnnotation(Min.class);
             if (min != null) {
                 property.put("minimum", min.value());
             }
-            Max max = component.getAnnotation(Max.class);
+            Max max = accessor.getAnnotation(Max.class);
             if (max != null) {
                 property.put("maximum", max.value());
             }
-            boolean mandatory = component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)
+            // Bean Validation's annotations reach a record's accessor (their targets hold no record components).
+            boolean mandatory = accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)
                     || component.getType().isPrimitive();
             if (mandatory) {
                 required.add(component.getName());

@@ -61,7 +61,7 @@ class WebArchitectureTest {
                         for (String id : ids) {
                             String value = literal.group(1);
                             boolean exact = value.equals(id) && !ALSO_WORDS.contains(id);
-                            boolean inPath = value.contains("/" + id + "/") || value.endsWith("/" + id);
+                            boolean inPath = !ALSO_WORDS.contains(id) && (value.contains("/" + id + "/") || value.endsWith("/" + id));
                             if (exact || inPath) {
                                 found.add(main.relativize(file) + ": \"" + value + "\"");
                             }

@@ -158,7 +158,7 @@ final class WebFixture implements AutoCloseable {
 
     /** Table row counts of the portal's own store, to check that a refused request changed nothing. */
     Map<String, Integer> storeCounts() {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select table_name from information_schema.tables where table_schema = 'PUBLIC'")
                 .mapTo(String.class).list().stream().filter(t -> !t.startsWith("flyway"))
                 .collect(Collectors.toMap(t -> t, t -> h.createQuery("select count(*) from \"" + t + "\"")
@@ -282,10 +282,14 @@ final class WebFixture implements AutoCloseable {
         }
 
         static JsonNode parse(HttpResponse<String> response) {
+            return parseText(response.body());
+        }
+
+        static JsonNode parseText(String text) {
             try {
-                return JSON.readTree(response.body());
+                return JSON.readTree(text);
             } catch (IOException e) {
-                throw new AssertionError("Not JSON: " + response.body(), e);
+                throw new AssertionError("Not JSON: " + text, e);
             }
         }
     }

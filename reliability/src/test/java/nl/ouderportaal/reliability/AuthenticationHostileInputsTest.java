@@ -121,6 +121,6 @@ class AuthenticationHostileInputsTest {
     }
 
     private long sessions() {
-        return p.store.jdbi().withHandle(h -> h.createQuery("select count(*) from portal_sessions").mapTo(Long.class).one());
+        return nl.ouderportaal.core.internal.Database.jdbi(p.store).withHandle(h -> h.createQuery("select count(*) from portal_sessions").mapTo(Long.class).one());
     }
 }

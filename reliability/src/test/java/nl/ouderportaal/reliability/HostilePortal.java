@@ -133,7 +133,7 @@ final class HostilePortal implements AutoCloseable {
 
     /** Every portal table, row by row, as one hash per table: equal snapshots mean nothing changed. */
     Map<String, String> snapshot() {
-        return store.jdbi().withHandle(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> {
             List<String> tables = h.createQuery("select table_name from information_schema.tables "
                             + "where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name")
                     .mapTo(String.class).list();
@@ -159,7 +159,7 @@ final class HostilePortal implements AutoCloseable {
      * never depends on another input's rows.
      */
     void housekeeping() {
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             h.execute("delete from mail_outbox where status = 'SENT'");
             h.execute("delete from portal_sessions where ended_at is not null");
             h.execute("delete from change_requests");

@@ -307,7 +307,7 @@ class JsonApiHostileInputsTest {
         attempt(input, Set.of(), () -> admin.send("PUT", "/api/admin/guardians/emails",
                 Map.of("emails", Map.of(v, "nieuw@example.org"))));
         p.housekeeping();
-        p.store.jdbi().useHandle(h -> h.execute("delete from news_messages"));
+        nl.ouderportaal.core.internal.Database.jdbi(p.store).useHandle(h -> h.execute("delete from news_messages"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.SqlErrors;
+import nl.ouderportaal.core.internal.SqlErrors;
 import nl.ouderportaal.core.validation.CommandValidator;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.core.validation.Violation;
@@ -177,7 +178,7 @@ public final class AccountEmails {
         String schoolName = sources.get(SchoolSource.class).schools(List.of(school)).stream().findFirst()
                 .map(School::name).orElseThrow(() -> new IllegalStateException("The host does not know school " + school));
         try {
-            store.jdbi().useTransaction(h -> {
+            nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
                 Instant now = clock.instant();
                 Map<GuardianId, AccountRepository.Account> locked = new HashMap<>();
                 for (Change change : changes) {
@@ -197,7 +198,7 @@ public final class AccountEmails {
                         announce(h, actor, school, schoolName, change, account, now);
                     }
                     for (SchoolId each : change.schools()) {
-                        audit.append(h, new AuditEvent(now, "account.email-changed", each, AuditEvent.ActorType.STAFF,
+                        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "account.email-changed", each, AuditEvent.ActorType.STAFF,
                                 actor.id().value(), actor.name(), change.guardian(),
                                 (previous == null ? "(none)" : previous) + " -> " + change.email()));
                     }
@@ -228,16 +229,16 @@ public final class AccountEmails {
         if (account.status() == AccountStatus.NONE) {
             return;
         }
-        outbox.enqueue(h, mails.emailChangedToOld(change.guardian(), account.email(), change.name(), school, schoolName,
+        nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangedToOld(change.guardian(), account.email(), change.name(), school, schoolName,
                 actor.name()), now);
         if (account.status() == AccountStatus.INVITED) {
             String token = tokens.issue(h, change.guardian(), TokenPurpose.INVITATION, settings.invitationLifetime(), now);
-            outbox.enqueue(h, mails.invitation(change.guardian(), change.email(), change.name(), school, schoolName,
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.invitation(change.guardian(), change.email(), change.name(), school, schoolName,
                     actor.name(), token, now.plus(settings.invitationLifetime())), now);
-            audit.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
                     actor.id().value(), actor.name(), change.guardian(), "after an email correction"));
         } else {
-            outbox.enqueue(h, mails.emailChangedToNew(change.guardian(), change.email(), change.name(), school, schoolName,
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.emailChangedToNew(change.guardian(), change.email(), change.name(), school, schoolName,
                     actor.name(), account.status() == AccountStatus.ACTIVE), now);
         }
     }

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.internal.RateLimits;
 import java.time.Clock;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,13 +60,13 @@ public final class Accounts {
             throw PortalValidationException.of("guardian", "Deze verzorger heeft geen account.",
                     "This guardian has no account.");
         }
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             Instant now = clock.instant();
             repository.updateStatus(h, guardian, AccountStatus.INACTIVE, now);
             tokens.revokeAll(h, guardian, now);
             int ended = sessions.endAll(h, guardian, "deactivated", null);
             for (SchoolId school : schools) {
-                audit.append(h, new AuditEvent(now, "account.deactivated", school, AuditEvent.ActorType.STAFF,
+                nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "account.deactivated", school, AuditEvent.ActorType.STAFF,
                         actor.id().value(), actor.name(), guardian, "sessions ended: " + ended));
             }
         });
@@ -92,12 +93,12 @@ public final class Accounts {
             throw PortalValidationException.of("email", "Dit e-mailadres hoort al bij een ander account.",
                     "This email address already belongs to another account.");
         }
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             // A row with status NONE holds an address corrected by staff (R-ACC-13); the import replaces it.
             h.createUpdate("delete from guardian_accounts where guardian_id = :g and status = 'NONE'")
                     .bind("g", guardian.value()).execute();
             repository.insert(h, guardian, email, AccountStatus.ACTIVE, clock.instant());
-            audit.append(h, new AuditEvent(clock.instant(), "account.imported", null, AuditEvent.ActorType.STAFF, null,
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "account.imported", null, AuditEvent.ActorType.STAFF, null,
                     importedBy, guardian, null));
         });
     }

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.internal.RateLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,16 +84,16 @@ public final class Authentication {
         GuardianId known = account.map(AccountRepository.Account::guardian).orElse(null);
         if (outcome == LoginThrottle.Outcome.WAITING) {
             hasher.verifyDummy(secret);
-            store.jdbi().useHandle(h -> audit(h, "login.throttled", known, null));
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "login.throttled", known, null));
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         if (outcome == LoginThrottle.Outcome.REFUSED) {
-            store.jdbi().useHandle(h -> audit(h, "login.failed", known, reason[0]));
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "login.failed", known, reason[0]));
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         GuardianId guardian = account.get().guardian();
         String verifiedHash = account.get().passwordHash();
-        Optional<String> token = store.jdbi().inTransaction(h -> {
+        Optional<String> token = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             // The account may have changed while the password was checked (a reset, a deactivation): no session then.
             Optional<AccountRepository.Account> current = accounts.byGuardianForUpdate(h, guardian);
             if (current.isEmpty() || current.get().status() != AccountStatus.ACTIVE
@@ -114,10 +115,10 @@ public final class Authentication {
     public void logout(String sessionToken) {
         sessions.resolve(sessionToken).ifPresent(session -> {
             sessions.end(sessionToken, "logout");
-            store.jdbi().useHandle(h -> {
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
                 if (session.isImpersonation()) {
                     for (SchoolId school : session.impersonatorSchools()) {
-                        audit.append(h, new AuditEvent(clock.instant(), "impersonation.ended", school, AuditEvent.ActorType.STAFF,
+                        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "impersonation.ended", school, AuditEvent.ActorType.STAFF,
                                 session.impersonator().value(), session.impersonatorName(), session.guardian(), null));
                     }
                 } else {
@@ -153,13 +154,13 @@ public final class Authentication {
                     new nl.ouderportaal.core.validation.Violation("password", message)));
         });
         String hash = hasher.hash(newPassword.toCharArray());
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             Instant now = clock.instant();
             accounts.setPassword(h, session.guardian(), hash, now);
             tokens.revokeAll(h, session.guardian(), now);
             sessions.endAll(h, session.guardian(), "password-changed", sessionToken);
             audit(h, "password.changed", session.guardian(), null);
-            outbox.enqueue(h, mails.passwordChanged(session.guardian(), account.email()), now);
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.passwordChanged(session.guardian(), account.email()), now);
         });
     }
 
@@ -217,7 +218,7 @@ public final class Authentication {
         // Hash before taking the link, so that the transaction stays short.
         String hash = hasher.hash(newPassword.toCharArray());
         Instant now = clock.instant();
-        Optional<GuardianId> redeemed = store.jdbi().inTransaction(h -> {
+        Optional<GuardianId> redeemed = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             Optional<GuardianId> guardian = tokens.redeem(h, token, purpose, now);
             if (guardian.isEmpty()) {
                 return guardian;
@@ -232,13 +233,13 @@ public final class Authentication {
             tokens.revokeAll(h, guardian.get(), now);
             sessions.endAll(h, guardian.get(), "password-changed", null);
             audit(h, "password.set", guardian.get(), purpose.name().toLowerCase(java.util.Locale.ROOT));
-            outbox.enqueue(h, mails.passwordChanged(guardian.get(), account.get().email()), now);
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.passwordChanged(guardian.get(), account.get().email()), now);
             return guardian;
         });
         if (redeemed.isEmpty()) {
             String why = tokens.diagnose(token, purpose, now);
             GuardianId owner = tokens.owner(token).orElse(null);
-            store.jdbi().useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "link.refused", owner, purpose.name().toLowerCase(java.util.Locale.ROOT) + ": " + why));
             throw PortalValidationException.of("token",
                     "Deze link werkt niet meer: hij is al gebruikt, verlopen of vervangen door een nieuwere. Vraag een nieuwe link aan.",
                     "This link no longer works: it was used, has expired or was replaced by a newer one. Ask for a new link.");
@@ -253,7 +254,7 @@ public final class Authentication {
         recover(email, "password", (h, account) -> {
             Instant now = clock.instant();
             String token = tokens.issue(h, account.guardian(), TokenPurpose.PASSWORD_RESET, settings.resetLifetime(), now);
-            outbox.enqueue(h, mails.passwordReset(account.guardian(), account.email(), token,
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.passwordReset(account.guardian(), account.email(), token,
                     now.plus(settings.resetLifetime())), now);
             audit(h, "password.reset.requested", account.guardian(), null);
         });
@@ -262,7 +263,7 @@ public final class Authentication {
     /** Forgot username (R-ACC-7): mails the username to an active account's address. */
     public void forgotUsername(String email) {
         recover(email, "username", (h, account) -> {
-            outbox.enqueue(h, mails.username(account.guardian(), account.email()), clock.instant());
+            nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.username(account.guardian(), account.email()), clock.instant());
             audit(h, "username.reminder.requested", account.guardian(), null);
         });
     }
@@ -284,14 +285,14 @@ public final class Authentication {
             return;
         }
         if (!allowed) {
-            store.jdbi().useHandle(h -> audit(h, "recovery.rate-limited", account.get().guardian(), what));
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "recovery.rate-limited", account.get().guardian(), what));
             return;
         }
-        store.jdbi().useTransaction(h -> send.accept(h, account.get()));
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> send.accept(h, account.get()));
     }
 
     private void audit(Handle h, String action, GuardianId guardian, String detail) {
-        audit.append(h, new AuditEvent(clock.instant(), action, null, AuditEvent.ActorType.GUARDIAN,
+        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), action, null, AuditEvent.ActorType.GUARDIAN,
                 guardian == null ? null : guardian.value(), null, guardian, detail));
     }
 }

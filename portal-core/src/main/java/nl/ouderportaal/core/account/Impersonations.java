@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -54,14 +55,14 @@ public final class Impersonations {
         boolean atOwnSchool = !schools.isEmpty();
         boolean hasAccount = accounts.status(guardian) != AccountStatus.NONE;
         if (!admin.has(StaffActor.Role.ADMIN) || !atOwnSchool || !hasAccount) {
-            store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "impersonation.refused", null,
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "impersonation.refused", null,
                     AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(), guardian, null)));
             throw new AccessRefusedException(LocalizedText.of(
                     "U kunt niet inloggen als deze verzorger.", "You cannot log in as this guardian."));
         }
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             for (SchoolId school : schools) {
-                audit.append(h, new AuditEvent(clock.instant(), "impersonation.started", school, AuditEvent.ActorType.STAFF,
+                nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "impersonation.started", school, AuditEvent.ActorType.STAFF,
                         admin.id().value(), admin.name(), guardian, null));
             }
             return sessions.start(h, guardian, admin.id(), admin.name(), schools);

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.SqlErrors;
+import nl.ouderportaal.core.internal.SqlErrors;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
@@ -131,7 +132,7 @@ public final class Invitations {
         Map<GuardianId, InvitationPreview.SkipReason> skipped = new LinkedHashMap<>(preview.skipped());
         for (InvitationPreview.Recipient recipient : preview.recipients()) {
             try {
-                store.jdbi().useTransaction(h -> {
+                nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
                     Instant now = clock.instant();
                     Optional<AccountRepository.Account> account = accounts.byGuardianForUpdate(h, recipient.guardian());
                     if (account.isEmpty()) {
@@ -147,9 +148,9 @@ public final class Invitations {
                     String email = account.map(AccountRepository.Account::email).orElse(recipient.email());
                     String token = tokens.issue(h, recipient.guardian(), TokenPurpose.INVITATION,
                             settings.invitationLifetime(), now);
-                    outbox.enqueue(h, mails.invitation(recipient.guardian(), email, recipient.name(), school,
+                    nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mails.invitation(recipient.guardian(), email, recipient.name(), school,
                             schoolData.name(), actor.name(), token, now.plus(settings.invitationLifetime())), now);
-                    audit.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
+                    nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "invitation.issued", school, AuditEvent.ActorType.STAFF,
                             actor.id().value(), actor.name(), recipient.guardian(), null));
                 });
                 sent.add(recipient);

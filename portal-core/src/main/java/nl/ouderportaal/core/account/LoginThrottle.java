@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -63,7 +63,7 @@ final class LoginThrottle {
 
     Outcome attempt(Kind kind, String name, Instant now, BooleanSupplier check) {
         String key = key(kind, name);
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             ensureRow(h, key, now);
             var row = h.createQuery("select consecutive_failures, locked_until from login_throttle"
                             + " where email_normalized = :e for update")

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import org.jdbi.v3.core.Handle;
 
@@ -62,7 +62,7 @@ final class OneTimeTokens {
         if (token == null || token.isBlank() || token.length() > 100) {
             return "unknown";
         }
-        return store.jdbi().withHandle(h -> h.createQuery("select * from one_time_tokens where token_hash = :hash")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select * from one_time_tokens where token_hash = :hash")
                 .bind("hash", Secrets.hash(token))
                 .map((rs, ctx) -> !rs.getString("purpose").equals(purpose.name()) ? "wrong-purpose"
                         : rs.getObject("used_at") != null ? "used"
@@ -76,7 +76,7 @@ final class OneTimeTokens {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return store.jdbi().withHandle(h -> h.createQuery("select guardian_id from one_time_tokens where token_hash = :hash")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select guardian_id from one_time_tokens where token_hash = :hash")
                 .bind("hash", Secrets.hash(token)).mapTo(String.class).findOne().map(GuardianId::of));
     }
 

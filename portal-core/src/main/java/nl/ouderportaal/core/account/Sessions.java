@@ -7,7 +7,7 @@ import java.util.Optional;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.StaffId;
 import org.jdbi.v3.core.Handle;
@@ -64,7 +64,7 @@ public final class Sessions {
         }
         String hash = Secrets.hash(token);
         Instant now = clock.instant();
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             Optional<Row> found = h.createQuery("select * from portal_sessions where session_hash = :hash")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new Row(new Session(GuardianId.of(rs.getString("guardian_id")),
@@ -81,7 +81,7 @@ public final class Sessions {
             String ended = timeouts.endReason(row.lastSeen(), row.session().expiresAt(), now);
             if (ended != null) {
                 end(h, hash, ended, now);
-                audit.append(h, new AuditEvent(now, "session.expired", null, AuditEvent.ActorType.SYSTEM, null, null,
+                nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "session.expired", null, AuditEvent.ActorType.SYSTEM, null, null,
                         row.session().guardian(), ended.replace("-timeout", "")));
                 return Optional.empty();
             }
@@ -98,7 +98,7 @@ public final class Sessions {
         if (token == null || token.isBlank() || token.length() > 100) {
             return false;
         }
-        return store.jdbi().inTransaction(h -> end(h, Secrets.hash(token), reason, clock.instant()) == 1);
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> end(h, Secrets.hash(token), reason, clock.instant()) == 1);
     }
 
     private int end(Handle h, String hash, String reason, Instant now) {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StaffActor;
 import nl.ouderportaal.spi.StaffId;
@@ -65,7 +65,7 @@ public final class StaffSessions {
             return verdict[0].isPresent();
         });
         if (outcome != LoginThrottle.Outcome.ACCEPTED) {
-            store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(now,
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now,
                     outcome == LoginThrottle.Outcome.WAITING ? "staff.login.throttled" : "staff.login.failed", null,
                     AuditEvent.ActorType.STAFF, null, username.strip(), null, null)));
             return Optional.empty();
@@ -78,7 +78,7 @@ public final class StaffSessions {
         Objects.requireNonNull(actor, "actor");
         Instant now = clock.instant();
         String token = Secrets.newToken();
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             h.createUpdate("""
                             insert into staff_sessions (session_hash, staff_id, staff_name, staff_roles, staff_schools,
                                                         created_at, last_seen_at, absolute_expiry_at)
@@ -88,7 +88,7 @@ public final class StaffSessions {
                     .bind("schools", join(actor.schools().stream().map(SchoolId::value).toList()))
                     .bind("now", Timestamps.toColumn(now)).bind("expiry", Timestamps.toColumn(now.plus(timeouts.absolute())))
                     .execute();
-            audit.append(h, new AuditEvent(now, "staff.session.opened", null, AuditEvent.ActorType.STAFF,
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "staff.session.opened", null, AuditEvent.ActorType.STAFF,
                     actor.id().value(), actor.name(), null, null));
         });
         return token;
@@ -104,7 +104,7 @@ public final class StaffSessions {
         }
         String hash = Secrets.hash(token);
         Instant now = clock.instant();
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             Optional<Row> found = h.createQuery("select * from staff_sessions where session_hash = :hash")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new Row(new StaffActor(StaffId.of(rs.getString("staff_id")), rs.getString("staff_name"),
@@ -139,14 +139,14 @@ public final class StaffSessions {
         }
         String hash = Secrets.hash(token);
         Instant now = clock.instant();
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             Optional<String[]> who = h.createQuery(
                             "select staff_id, staff_name from staff_sessions where session_hash = :hash and ended_at is null")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new String[] {rs.getString("staff_id"), rs.getString("staff_name")})
                     .findOne();
             if (who.isPresent() && end(h, hash, "logout", now) == 1) {
-                audit.append(h, new AuditEvent(now, "staff.session.closed", null, AuditEvent.ActorType.STAFF,
+                nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "staff.session.closed", null, AuditEvent.ActorType.STAFF,
                         who.get()[0], who.get()[1], null, null));
             }
         });

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.WritePermit;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -142,6 +142,10 @@ public final class GuardianActions {
             return List.of();
         }
         Scope scope = scope(viewer, snapshot, null);
+        if (scope.schools().isEmpty()) {
+            // Own actions go to the schools of the visible children; with none (maintenance, no viewing right) there is no one to tell.
+            return List.of();
+        }
         List<OfferedAction> offered = new ArrayList<>();
         for (ActionCatalog.Area area : catalog.areas()) {
             if (!area.core() && snapshot.visibility().children().stream()
@@ -231,10 +235,11 @@ public final class GuardianActions {
                 .stream().anyMatch(child -> snapshot.visibility().isModuleVisible(child, a.id())));
         Optional<GuardianAction<?, ?>> action = area.flatMap(a -> catalog.action(a.id(), actionId))
                 .filter(a -> a.descriptor().scope() == ActionScope.GUARDIAN);
-        if (action.isEmpty()) {
+        Scope scope = scope(viewer, snapshot, null);
+        if (action.isEmpty() || scope.schools().isEmpty()) {
             return Optional.empty();
         }
-        return execute(area.get(), action.get(), scope(viewer, snapshot, null), permit, input);
+        return execute(area.get(), action.get(), scope, permit, input);
     }
 
     private boolean shown(ActionCatalog.Area area, Snapshot snapshot, StudentId child) {
@@ -267,7 +272,7 @@ public final class GuardianActions {
         Instant now = clock.instant();
         String limitKey = "action:" + permit.guardian().value();
         List<Runnable> afterCommit = new ArrayList<>();
-        ActionOutcome outcome = store.jdbi().inTransaction(h -> {
+        ActionOutcome outcome = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             // Counted in the action's transaction: an action that is refused or rolled back does not count.
             if (!rateLimits.tryAcquire(h, limitKey, maxActions, window, now)) {
                 throw new ActionRateLimitedException(rateLimits.windowEnd(limitKey, window, now));
@@ -288,7 +293,7 @@ public final class GuardianActions {
             String detail = action.descriptor().id() + (scope.child() == null ? "" : " for " + scope.child().id())
                     + (result.audit() == null ? "" : ": " + result.audit());
             for (SchoolId school : audited) {
-                audit.append(h, new AuditEvent(now, "action." + area.id() + "." + action.descriptor().id(), school,
+                nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "action." + area.id() + "." + action.descriptor().id(), school,
                         AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(),
                         detail.length() > 500 ? detail.substring(0, 500) : detail));
             }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.admin.StaffAccess;
 import nl.ouderportaal.core.admin.StaffTableXlsx;
 import nl.ouderportaal.core.audit.AuditEvent;
@@ -197,7 +197,7 @@ public final class StaffActions {
             if (area.core()) {
                 continue;
             }
-            List<String> schools = store.jdbi().withHandle(h -> h.createQuery(
+            List<String> schools = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                             "select school_id from module_settings where module_id = :module and active = true order by school_id")
                     .bind("module", area.id()).mapTo(String.class).list());
             for (String id : schools) {
@@ -216,7 +216,7 @@ public final class StaffActions {
         StaffActor portal = new StaffActor(nl.ouderportaal.spi.StaffId.of("portal"), "Ouderportaal", java.util.Set.of(),
                 java.util.Set.of(school.id()));
         Instant now = clock.instant();
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             StaffContext<O> context = context(area, java.util.Set.of(), portal, school,
                     new ActionContexts.Records(store, h, area.id(), clock, new ArrayList<>()), Map.of());
             List<nl.ouderportaal.spi.action.ActionMail> mails = module.daily(context);
@@ -224,7 +224,7 @@ public final class StaffActions {
                 return 0;
             }
             int sent = ActionMails.enqueue(h, outbox, accounts, mails, null, school.id(), now);
-            audit.append(h, new AuditEvent(now, "daily." + area.id(), school.id(), AuditEvent.ActorType.SYSTEM,
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "daily." + area.id(), school.id(), AuditEvent.ActorType.SYSTEM,
                     portal.id().value(), portal.name(), null, mails.size() + " mails, " + sent + " queued"));
             return sent;
         });
@@ -235,7 +235,7 @@ public final class StaffActions {
         I input = inputs.bind(action.form(context(area, action.requiredSinks(), actor, school, null, Map.of())),
                 action.descriptor().inputType(), raw);
         Instant now = clock.instant();
-        ActionOutcome outcome = store.jdbi().inTransaction(h -> {
+        ActionOutcome outcome = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             StaffContext<O> context = context(area, action.requiredSinks(), actor, school,
                     new ActionContexts.Records(store, h, area.id(), clock, new ArrayList<>()), Map.of());
             ActionOutcome result;
@@ -248,7 +248,7 @@ public final class StaffActions {
                         "This exists already. See the page for what it shows now.");
             }
             String detail = action.descriptor().id() + (result.audit() == null ? "" : ": " + result.audit());
-            audit.append(h, new AuditEvent(now, "staff-action." + area.id() + "." + action.descriptor().id(), school.id(),
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "staff-action." + area.id() + "." + action.descriptor().id(), school.id(),
                     AuditEvent.ActorType.STAFF, actor.id().value(), actor.name(), null,
                     detail.length() > 500 ? detail.substring(0, 500) : detail));
             ActionMails.enqueue(h, outbox, accounts, result.mails(), null, school.id(), now);

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -123,7 +123,7 @@ public final class AccountOverview {
             throws IOException {
         List<OverviewRow> rows = list(actor, school, filter);
         OverviewXlsx.write(rows.iterator(), locale, zone, out);
-        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "overview.exported", school,
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "overview.exported", school,
                 AuditEvent.ActorType.STAFF, actor.id().value(), actor.name(), null, rows.size() + " guardians; " + filter)));
         return rows.size();
     }

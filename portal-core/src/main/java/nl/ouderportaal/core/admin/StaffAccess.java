@@ -31,7 +31,7 @@ public final class StaffAccess {
         if (actor.has(StaffActor.Role.ADMIN) && actor.serves(school)) {
             return;
         }
-        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "admin.refused", school,
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "admin.refused", school,
                 AuditEvent.ActorType.STAFF, actor.id().value(), actor.name(), null, action)));
         throw new AccessRefusedException(actor.has(StaffActor.Role.ADMIN)
                 ? LocalizedText.of("U beheert het Ouderportaal van deze school niet.",

@@ -71,7 +71,7 @@ public final class ViewingRights {
                     "This child is not a child of this guardian at this school.");
         }
         sink.get().setViewingRight(guardian, child, on, actor);
-        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(),
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(),
                 on ? "viewing-right.granted" : "viewing-right.revoked", school, AuditEvent.ActorType.STAFF,
                 actor.id().value(), actor.name(), guardian, "child " + child.value())));
     }

@@ -2,7 +2,7 @@ package nl.ouderportaal.core.audit;
 
 import java.util.List;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import org.jdbi.v3.core.Handle;
@@ -10,7 +10,6 @@ import org.jdbi.v3.core.Handle;
 /** Appends to and reads the audit log. Appends join the caller's transaction, so a refused change logs nothing. */
 public final class AuditLog {
 
-    private static final int MAX_DETAIL = 4000;
 
     /** Two school years by default: long enough to answer a parent's question, no longer (AVG). */
     public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(730);
@@ -34,29 +33,10 @@ public final class AuditLog {
         return purgeOlderThan(clock.instant().minus(retention));
     }
 
-    public void append(Handle h, AuditEvent event) {
-        String detail = event.detail();
-        if (detail != null && detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL);
-        }
-        h.createUpdate("""
-                        insert into audit_events (occurred_at, action, school_id, actor_type, actor_id, actor_name,
-                                                  guardian_id, detail)
-                        values (:at, :action, :school, :actorType, :actorId, :actorName, :guardian, :detail)""")
-                .bind("at", Timestamps.toColumn(event.at()))
-                .bind("action", event.action())
-                .bind("school", event.school() == null ? null : event.school().value())
-                .bind("actorType", event.actorType().name())
-                .bind("actorId", event.actorId())
-                .bind("actorName", event.actorName())
-                .bind("guardian", event.guardian() == null ? null : event.guardian().value())
-                .bind("detail", detail)
-                .execute();
-    }
 
     /** The latest events about a guardian whose action starts with the prefix, newest first. */
     public List<AuditEvent> ofGuardian(GuardianId guardian, String actionPrefix, int limit) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("""
                         select * from audit_events where guardian_id = :g and action like :prefix
                         order by occurred_at desc, id desc""")
                 .bind("g", guardian.value())
@@ -68,7 +48,7 @@ public final class AuditLog {
 
     /** The latest events of a school, newest first. */
     public List<AuditEvent> ofSchool(SchoolId school, int limit) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("""
                         select * from audit_events where school_id = :school
                         order by occurred_at desc, id desc""")
                 .bind("school", school.value())
@@ -92,7 +72,7 @@ public final class AuditLog {
      * @return how many events were deleted
      */
     public int purgeOlderThan(java.time.Instant cutOff) {
-        return store.jdbi().withHandle(h -> h.createUpdate("delete from audit_events where occurred_at < :cutOff")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createUpdate("delete from audit_events where occurred_at < :cutOff")
                 .bind("cutOff", Timestamps.toColumn(cutOff)).execute());
     }
 }

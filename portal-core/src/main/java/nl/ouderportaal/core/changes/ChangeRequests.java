@@ -28,9 +28,9 @@ import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.OutgoingMail;
 import nl.ouderportaal.core.settings.SchoolSettings;
-import nl.ouderportaal.core.settings.SettingsRepository;
+import nl.ouderportaal.core.internal.SettingsRepository;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.core.validation.Violation;
 import nl.ouderportaal.spi.GuardianId;
@@ -199,8 +199,8 @@ public final class ChangeRequests {
                 .bind("kind", student == null ? "guardian" : "student").bind("json", json(changes))
                 .bind("now", Timestamps.toColumn(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        outbox.enqueue(h, mail(to, guardian, schoolName, student, changes, funding, weighted, now, school), now);
-        audit.append(h, new AuditEvent(now, "change-request.sent", school, AuditEvent.ActorType.GUARDIAN,
+        nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mail(to, guardian, schoolName, student, changes, funding, weighted, now, school), now);
+        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "change-request.sent", school, AuditEvent.ActorType.GUARDIAN,
                 guardianId.value(), null, guardianId, "request " + requestId + ": "
                 + changes.stream().map(FieldChange::key).collect(Collectors.joining(", "))));
         return new ChangeRequestListener.Request(requestId, school, guardianId, student == null ? null : student.id(),

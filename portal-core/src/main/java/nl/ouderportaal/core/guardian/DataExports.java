@@ -77,7 +77,7 @@ public final class DataExports {
     /** A download of a family's data is the guardian's own right, not a page an administrator checks: a permit. */
     private GuardianExport export(WritePermit permit, String format) {
         GuardianExport export = guardians.export(Viewer.of(permit)).orElseThrow();
-        store.jdbi().useHandle(h -> audit.append(h, new AuditEvent(clock.instant(), "data.exported", null,
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), "data.exported", null,
                 AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(),
                 format + ", " + export.childPages().size() + " pages")));
         return export;

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.account.ImpersonationReadOnlyException;
 import nl.ouderportaal.core.internal.GuardianSnapshots;
@@ -36,7 +36,7 @@ import nl.ouderportaal.core.policy.VisibilityFacts;
 import nl.ouderportaal.core.policy.VisibilityPolicy;
 import nl.ouderportaal.core.settings.DashboardImages;
 import nl.ouderportaal.core.settings.SchoolSettings;
-import nl.ouderportaal.core.settings.SettingsRepository;
+import nl.ouderportaal.core.internal.SettingsRepository;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.LocalizedText;
 import nl.ouderportaal.spi.SchoolId;
@@ -180,7 +180,7 @@ public final class GuardianPortal {
             return Optional.empty();
         }
         var account = accounts.byGuardian(viewer.guardian()).orElseThrow();
-        boolean notifications = store.jdbi().withHandle(h -> h.createQuery(
+        boolean notifications = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select notifications from guardian_preferences where guardian_id = :g")
                 .bind("g", viewer.guardian().value()).mapTo(Boolean.class).findOne().orElse(false));
         return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(guardian -> new Profile(guardian,
@@ -248,15 +248,15 @@ public final class GuardianPortal {
 
     /** The module records the guardian's actions stored, for the data export (R-ACT-4, R-BEYOND-6). */
     private List<GuardianExport.Record> ownRecords(Viewer viewer) {
-        return store.jdbi().withHandle(h -> h.createQuery("""
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("""
                         select module_id, kind, school_id, student_id, body, created_at, updated_at from module_records
                         where guardian_id = :g order by id""")
                 .bind("g", viewer.guardian().value())
                 .map((rs, ctx) -> {
                     try {
                         return new GuardianExport.Record(rs.getString("module_id"), rs.getString("kind"), rs.getString("school_id"),
-                                rs.getString("student_id"), nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "created_at"),
-                                nl.ouderportaal.core.store.Timestamps.fromColumn(rs, "updated_at"),
+                                rs.getString("student_id"), nl.ouderportaal.core.internal.Timestamps.fromColumn(rs, "created_at"),
+                                nl.ouderportaal.core.internal.Timestamps.fromColumn(rs, "updated_at"),
                                 nl.ouderportaal.core.internal.JsonValues.stored().readTree(rs.getString("body")));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                         throw new IllegalStateException("A stored module record is not JSON", e);

@@ -2,7 +2,7 @@ package nl.ouderportaal.core.internal;
 
 import java.time.Instant;
 import java.util.List;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.mail.MailOutbox;
 import nl.ouderportaal.core.mail.OutgoingMail;
@@ -36,7 +36,7 @@ public final class ActionMails {
                         .filter(a -> a.status() == AccountStatus.ACTIVE).map(AccountRepository.Account::email).orElse(null);
             };
             if (to != null) {
-                outbox.enqueue(h, new OutgoingMail(to, OutgoingMail.oneLine(mail.subject()), mail.text(), null, mail.kind(),
+                nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, new OutgoingMail(to, OutgoingMail.oneLine(mail.subject()), mail.text(), null, mail.kind(),
                         about, school, mail.attachments()), now);
                 queued++;
             }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.core.audit.AuditLog;
@@ -21,7 +21,7 @@ import nl.ouderportaal.core.policy.Visibility;
 import nl.ouderportaal.core.policy.VisibilityFacts;
 import nl.ouderportaal.core.policy.VisibilityPolicy;
 import nl.ouderportaal.core.settings.SchoolSettings;
-import nl.ouderportaal.core.settings.SettingsRepository;
+import nl.ouderportaal.core.internal.SettingsRepository;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.SchoolId;
@@ -98,7 +98,7 @@ public final class GuardianSnapshots {
 
     /** Every page an administrator views as a guardian is audited (R-IMP-3), with the page asked for. */
     private void auditView(Viewer viewer, Viewer.Impersonator admin, String page) {
-        store.jdbi().useHandle(h -> admin.schools().forEach(school -> audit.append(h, new AuditEvent(
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> admin.schools().forEach(school -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(
                 clock.instant(), "impersonation.viewed", school, AuditEvent.ActorType.STAFF, admin.id().value(), admin.name(),
                 viewer.guardian(), page))));
     }

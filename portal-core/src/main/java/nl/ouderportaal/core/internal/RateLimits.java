@@ -3,7 +3,7 @@ package nl.ouderportaal.core.internal;
 import java.time.Duration;
 import java.time.Instant;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 
 /**
  * Fixed-window counters in the shared store, e.g. recovery mails per address per hour. A hit is counted
@@ -19,7 +19,7 @@ public final class RateLimits {
 
     /** Counts a hit; whether it is within {@code max} hits per {@code window}. */
     public boolean tryAcquire(String key, int max, Duration window, Instant now) {
-        return store.jdbi().inTransaction(h -> tryAcquire(h, key, max, window, now));
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> tryAcquire(h, key, max, window, now));
     }
 
     /** As {@link #tryAcquire(String, int, Duration, Instant)}, in the caller's transaction: a rollback takes the hit back. */
@@ -48,7 +48,7 @@ public final class RateLimits {
 
     /** When the current window of a key ends: when a refused caller may try again. */
     public Instant windowEnd(String key, Duration window, Instant now) {
-        return store.jdbi().withHandle(h -> h.createQuery("select window_start from rate_limits where limit_key = :k")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select window_start from rate_limits where limit_key = :k")
                 .bind("k", key).map((rs, ctx) -> Timestamps.fromColumn(rs, "window_start")).findOne()
                 .map(start -> start.plus(window)).orElse(now));
     }

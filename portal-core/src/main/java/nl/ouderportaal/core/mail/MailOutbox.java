@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.action.MailAttachment;
@@ -28,51 +28,6 @@ public final class MailOutbox {
         this.store = store;
     }
 
-    /** Adds a mail to be sent as soon as possible; joins the caller's transaction. */
-    public long enqueue(Handle h, OutgoingMail mail, Instant now) {
-        long id = h.createUpdate("""
-                        insert into mail_outbox (recipient, subject, body_text, body_html, kind, guardian_id, school_id,
-                                                 status, attempts, next_attempt_at, created_at)
-                        values (:recipient, :subject, :text, :html, :kind, :guardian, :school, 'PENDING', 0, :now, :now)""")
-                .bind("recipient", mail.recipient()).bind("subject", mail.subject()).bind("text", mail.text())
-                .bind("html", mail.html()).bind("kind", mail.kind())
-                .bind("guardian", mail.guardian() == null ? null : mail.guardian().value())
-                .bind("school", mail.school() == null ? null : mail.school().value())
-                .bind("now", Timestamps.toColumn(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        int position = 0;
-        for (MailAttachment attachment : mail.attachments()) {
-            h.createUpdate("insert into mail_outbox_attachments (outbox_id, position, name, content_type, body_text)"
-                            + " values (:id, :position, :name, :type, :text)")
-                    .bind("id", id).bind("position", position++).bind("name", attachment.name())
-                    .bind("type", attachment.contentType()).bind("text", attachment.text()).execute();
-        }
-        return id;
-    }
-
-    /** The attachments of claimed mails, by outbox row, in order. */
-    private static Map<Long, List<MailAttachment>> attachments(Handle h, List<Long> ids) {
-        Map<Long, List<MailAttachment>> result = new HashMap<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        h.createQuery("select outbox_id, name, content_type, body_text from mail_outbox_attachments"
-                        + " where outbox_id in (<ids>) order by outbox_id, position")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong("outbox_id"), new MailAttachment(rs.getString("name"),
-                        rs.getString("content_type"), rs.getString("body_text"))))
-                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
-        return result;
-    }
-
-    private static OutgoingMail withAttachments(OutgoingMail m, List<MailAttachment> files) {
-        return new OutgoingMail(m.recipient(), m.subject(), m.text(), m.html(), m.kind(), m.guardian(), m.school(), files);
-    }
-
-    /** Forgets a mail's attachments with its body: they may hold as much about a family as the body. */
-    private static void forgetAttachments(Handle h, long id) {
-        h.createUpdate("delete from mail_outbox_attachments where outbox_id = :id").bind("id", id).execute();
-    }
 
     /**
      * Claims up to {@code limit} due mails for this dispatcher, oldest first. On PostgreSQL the due rows
@@ -83,7 +38,7 @@ public final class MailOutbox {
         String claim = UUID.randomUUID().toString();
         String due = """
                 (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)""";
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             if (store.isPostgres()) {
                 List<Long> ids = h.createQuery("select id from mail_outbox where " + due
                                 + " order by id limit :limit for update skip locked")
@@ -122,7 +77,7 @@ public final class MailOutbox {
      * store. Only under the sender's own claim: a dispatcher whose lease ran out changes nothing.
      */
     void markSent(QueuedMail mail, Instant now) {
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             int sent = h.createUpdate("""
                         update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
                                claimed_by = null, claimed_until = null, last_error = null, body_text = '', body_html = null
@@ -136,7 +91,7 @@ public final class MailOutbox {
 
     /** Puts a claimed mail back for a later attempt, or gives up on it for good (and forgets its body). */
     void markFailed(QueuedMail mail, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             int updated = h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
                         + " last_error = :error, next_attempt_at = :next, claimed_by = null, claimed_until = null"
                         + (giveUp ? ", body_text = '', body_html = null" : "")
@@ -150,9 +105,33 @@ public final class MailOutbox {
         });
     }
 
+    /** The attachments of claimed mails, by outbox row, in order. */
+    private static Map<Long, List<MailAttachment>> attachments(Handle h, List<Long> ids) {
+        Map<Long, List<MailAttachment>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        h.createQuery("select outbox_id, name, content_type, body_text from mail_outbox_attachments"
+                        + " where outbox_id in (<ids>) order by outbox_id, position")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong("outbox_id"), new MailAttachment(rs.getString("name"),
+                        rs.getString("content_type"), rs.getString("body_text"))))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
+    private static OutgoingMail withAttachments(OutgoingMail m, List<MailAttachment> files) {
+        return new OutgoingMail(m.recipient(), m.subject(), m.text(), m.html(), m.kind(), m.guardian(), m.school(), files);
+    }
+
+    /** Forgets a mail's attachments with its body: they may hold as much about a family as the body. */
+    private static void forgetAttachments(Handle h, long id) {
+        h.createUpdate("delete from mail_outbox_attachments where outbox_id = :id").bind("id", id).execute();
+    }
+
     /** How many mails are still to be sent. */
     public int pending() {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                 "select count(*) from mail_outbox where status in ('PENDING', 'SENDING')").mapTo(Integer.class).one());
     }
 
@@ -170,7 +149,7 @@ public final class MailOutbox {
         boolean scan = wanted.size() > LARGE_SELECTION;
         // Only the status columns: the rendered mails (subject and bodies) are the bulk of each row.
         String columns = "o.guardian_id, o.status, o.created_at, o.sent_at, o.attempts, o.last_error";
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             var query = scan
                     // Every mail of the kind in id order, the last one per guardian winning: one pass, no subquery per row.
                     ? h.createQuery("select " + columns + " from mail_outbox o where o.kind = :kind order by o.id")

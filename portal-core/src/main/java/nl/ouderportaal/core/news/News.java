@@ -50,7 +50,7 @@ public final class News {
     public long create(StaffActor actor, SchoolId school, NewsCommand command) {
         access.requireAdmin(actor, school, "news.create");
         String html = checked(command);
-        return store.jdbi().inTransaction(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
             long id = repository.insert(h, school, command, html, clock.instant(), actor.name());
             audit(h, actor, school, "news.created", id, command.subject());
             return id;
@@ -61,7 +61,7 @@ public final class News {
     public void update(StaffActor actor, SchoolId school, long id, NewsCommand command) {
         access.requireAdmin(actor, school, "news.update");
         String html = checked(command);
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             if (!repository.update(h, id, school, command, html, clock.instant(), actor.name())) {
                 throw unknown();
             }
@@ -71,7 +71,7 @@ public final class News {
 
     public void delete(StaffActor actor, SchoolId school, long id) {
         access.requireAdmin(actor, school, "news.delete");
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             if (!repository.delete(h, id, school)) {
                 throw unknown();
             }
@@ -122,7 +122,7 @@ public final class News {
     }
 
     private void audit(Handle h, StaffActor actor, SchoolId school, String action, long id, String subject) {
-        audit.append(h, new AuditEvent(clock.instant(), action, school, AuditEvent.ActorType.STAFF, actor.id().value(),
+        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), action, school, AuditEvent.ActorType.STAFF, actor.id().value(),
                 actor.name(), null, "news " + id + (subject == null ? "" : ": " + subject)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.SchoolId;
 import org.jdbi.v3.core.Handle;
@@ -77,7 +77,7 @@ final class NewsRepository {
         if (schools.isEmpty()) {
             return List.of();
         }
-        return store.jdbi().withHandle(h -> {
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> {
             var query = h.createQuery("select * from news_messages where school_id in (<schools>)"
                             + (day == null ? "" : " and publish_from <= :day and publish_until >= :day")
                             + (onlyId == null ? "" : " and id = :id")

@@ -40,6 +40,6 @@ public final class EmailDigestChannel implements NotificationChannel {
         OutgoingMail mail = new OutgoingMail(address, notifications.size() == 1 ? "Nieuw in het Ouderportaal"
                 : notifications.size() + " nieuwe berichten in het Ouderportaal", text.toString(), null, "notification-digest",
                 guardian, null);
-        store.jdbi().useTransaction(h -> outbox.enqueue(h, mail, clock.instant()));
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, mail, clock.instant()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.ouderportaal.core.HostSources;
-import nl.ouderportaal.core.account.AccountRepository;
+import nl.ouderportaal.core.internal.AccountRepository;
 import nl.ouderportaal.core.account.AccountStatus;
 import nl.ouderportaal.core.account.Authentication;
 import nl.ouderportaal.core.account.Session;
@@ -21,8 +21,8 @@ import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.internal.GuardianSnapshots;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.SqlErrors;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.SqlErrors;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.core.validation.PortalValidationException;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.LocalizedText;
@@ -70,7 +70,7 @@ public final class Notifications {
     /** Records a new item; the same item reported again is ignored (on any node). */
     public void published(NewItem item) {
         try {
-            store.jdbi().useHandle(h -> h.createUpdate("""
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("""
                             insert into notification_items (kind, item_id, school_id, student_id, title_nl, title_en,
                                                             item_date, created_at)
                             values (:kind, :item, :school, :student, :nl, :en, :date, :now)""")
@@ -87,7 +87,7 @@ public final class Notifications {
 
     /** Switches the session's guardian's notifications on or off (profile page). Refused in an impersonation. */
     public void setEnabled(WritePermit permit, boolean enabled) {
-        store.jdbi().useTransaction(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
             Instant now = clock.instant();
             int updated = h.createUpdate("update guardian_preferences set notifications = :on, updated_at = :now"
                             + " where guardian_id = :g")
@@ -96,13 +96,13 @@ public final class Notifications {
                 h.createUpdate("insert into guardian_preferences (guardian_id, notifications, updated_at) values (:g, :on, :now)")
                         .bind("on", enabled).bind("now", Timestamps.toColumn(now)).bind("g", permit.guardian().value()).execute();
             }
-            audit.append(h, new AuditEvent(now, enabled ? "notifications.on" : "notifications.off", null,
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, enabled ? "notifications.on" : "notifications.off", null,
                     AuditEvent.ActorType.GUARDIAN, permit.guardian().value(), null, permit.guardian(), null));
         });
     }
 
     public boolean isEnabled(GuardianId guardian) {
-        return store.jdbi().withHandle(h -> h.createQuery("select notifications from guardian_preferences where guardian_id = :g")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select notifications from guardian_preferences where guardian_id = :g")
                 .bind("g", guardian.value()).mapTo(Boolean.class).findOne().orElse(false));
     }
 
@@ -113,7 +113,7 @@ public final class Notifications {
      * @return how many guardians were notified
      */
     public int dispatchOnce() {
-        List<Item> pending = store.jdbi().withHandle(h -> h.createQuery(
+        List<Item> pending = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select * from notification_items where processed_at is null order by id")
                 .map((rs, ctx) -> new Item(rs.getLong("id"), rs.getString("kind"), SchoolId.of(rs.getString("school_id")),
                         rs.getString("student_id").isEmpty() ? null : StudentId.of(rs.getString("student_id")),
@@ -123,7 +123,7 @@ public final class Notifications {
         if (pending.isEmpty()) {
             return 0;
         }
-        Set<String> wanting = Set.copyOf(store.jdbi().withHandle(h -> h.createQuery(
+        Set<String> wanting = Set.copyOf(nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                 "select guardian_id from guardian_preferences where notifications = true").mapTo(String.class).list()));
         Set<Long> unfinished = new java.util.HashSet<>();
         int notified = 0;
@@ -170,7 +170,7 @@ public final class Notifications {
         }
         List<Long> done = pending.stream().map(Item::id).filter(id -> !unfinished.contains(id)).toList();
         if (!done.isEmpty()) {
-            store.jdbi().useHandle(h -> h.createUpdate("update notification_items set processed_at = :now where id in (<ids>)")
+            nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("update notification_items set processed_at = :now where id in (<ids>)")
                     .bindList("ids", done).bind("now", Timestamps.toColumn(clock.instant())).execute());
         }
         return notified;
@@ -200,7 +200,7 @@ public final class Notifications {
         List<Item> claimed = new ArrayList<>();
         for (Item item : items) {
             try {
-                store.jdbi().useHandle(h -> h.createUpdate(
+                nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate(
                                 "insert into notification_deliveries (guardian_id, item, delivered_at) values (:g, :item, :now)")
                         .bind("g", guardian.value()).bind("item", item.id()).bind("now", Timestamps.toColumn(clock.instant()))
                         .execute());

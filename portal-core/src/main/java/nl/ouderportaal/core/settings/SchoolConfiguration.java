@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.settings;
 
+import nl.ouderportaal.core.internal.SettingsRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -186,12 +187,12 @@ public final class SchoolConfiguration {
     }
 
     private void audit(Handle h, SchoolId school, String action, String changedBy, String detail) {
-        audit.append(h, new AuditEvent(clock.instant(), action, school, AuditEvent.ActorType.STAFF, null, changedBy,
+        nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(clock.instant(), action, school, AuditEvent.ActorType.STAFF, null, changedBy,
                 null, detail));
     }
 
     private void inTransaction(java.util.function.Consumer<Handle> work) {
-        store.jdbi().useTransaction(work::accept);
+        nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(work::accept);
     }
 
     private static String describeChange(SchoolSettings before, SchoolSettings after) {

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.store;
 
+import nl.ouderportaal.core.internal.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class Housekeeping {
         Instant now = clock.instant();
         Instant before = now.minus(keep);
         Map<String, Integer> report = new LinkedHashMap<>();
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             report.put("login_throttle", update(h, """
                     delete from login_throttle
                     where updated_at < :idle and (locked_until is null or locked_until < :now)""", now, before));

@@ -34,6 +34,7 @@ public final class PortalStore implements AutoCloseable {
     private PortalStore(DataSource dataSource, AutoCloseable onClose) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.jdbi = Jdbi.create(dataSource);
+        nl.ouderportaal.core.internal.Database.register(this, jdbi, dataSource);
         this.onClose = onClose;
     }
 
@@ -126,13 +127,6 @@ public final class PortalStore implements AutoCloseable {
 
     private volatile Boolean postgres;
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package nl.ouderportaal.core.account;
 
+import nl.ouderportaal.core.internal.AccountRepository;
 import static nl.ouderportaal.core.account.AccountsFixture.ADMIN;
 import static nl.ouderportaal.core.account.AccountsFixture.SCHOOL;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -143,7 +143,7 @@ final class AccountsFixture implements AutoCloseable {
     }
 
     List<String> auditActions(GuardianId guardian) {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select action from audit_events where guardian_id = :g order by id")
                 .bind("g", guardian.value()).mapTo(String.class).list());
     }

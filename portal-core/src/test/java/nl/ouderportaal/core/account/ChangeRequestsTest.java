@@ -39,7 +39,7 @@ class ChangeRequestsTest {
     }
 
     private static int stored(AccountsFixture f) {
-        return f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from change_requests").mapTo(Integer.class).one());
+        return nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from change_requests").mapTo(Integer.class).one());
     }
 
     @OnBothDatabases

@@ -67,6 +67,6 @@ class HousekeepingTest {
     }
 
     private static int count(AccountsFixture f, String sql) {
-        return f.store.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 }

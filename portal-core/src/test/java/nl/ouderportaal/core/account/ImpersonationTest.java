@@ -69,7 +69,7 @@ class ImpersonationTest {
             assertThatThrownBy(() -> f.portal.impersonations().start(elsewhere, anna)).isInstanceOf(AccessRefusedException.class);
             assertThatThrownBy(() -> f.portal.impersonations().start(ADMIN, noAccount)).isInstanceOf(AccessRefusedException.class);
             assertThat(f.auditActions(anna)).filteredOn("impersonation.refused"::equals).hasSize(2);
-            int sessions = f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from portal_sessions")
+            int sessions = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from portal_sessions")
                     .mapTo(Integer.class).one());
             assertThat(sessions).isZero();
         }
@@ -148,12 +148,12 @@ class ImpersonationTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String table : List.of("guardian_accounts", "one_time_tokens", "mail_outbox", "change_requests",
                 "news_messages", "school_settings", "module_settings")) {
-            counts.put(table, f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table)
+            counts.put(table, nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from " + table)
                     .mapTo(Integer.class).one()));
         }
-        counts.put("password", f.store.jdbi().withHandle(h -> h.createQuery(
+        counts.put("password", nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                 "select count(distinct password_hash) from guardian_accounts").mapTo(Integer.class).one()));
-        String hash = f.store.jdbi().withHandle(h -> h.createQuery("select password_hash from guardian_accounts where guardian_id = 'anna'")
+        String hash = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select password_hash from guardian_accounts where guardian_id = 'anna'")
                 .mapTo(String.class).one());
         counts.put("password-hash", hash.hashCode());
         return counts;

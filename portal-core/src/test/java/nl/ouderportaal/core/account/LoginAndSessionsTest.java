@@ -180,7 +180,7 @@ class LoginAndSessionsTest {
 
             f.activate(anna, "anna@example.org", PASSWORD);
 
-            int sessions = f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from portal_sessions")
+            int sessions = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from portal_sessions")
                     .mapTo(Integer.class).one());
             assertThat(sessions).isZero();
         }
@@ -192,7 +192,7 @@ class LoginAndSessionsTest {
             GuardianId anna = f.guardianWithChild("anna", "anna@example.org");
             f.activate(anna, "anna@example.org", PASSWORD);
 
-            String stored = f.store.jdbi().withHandle(h -> h.createQuery("select password_hash from guardian_accounts")
+            String stored = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select password_hash from guardian_accounts")
                     .mapTo(String.class).one());
 
             assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);

@@ -63,7 +63,7 @@ class MailOutboxTest {
             assertThat(perRecipient).hasSize(1000).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
             assertThat(f.portal.outbox().lastOfKind("invitation", guardians).values())
                     .allSatisfy(s -> assertThat(s.state()).isEqualTo(DeliveryStatus.State.SENT));
-            int bodiesKept = f.store.jdbi().withHandle(h -> h.createQuery(
+            int bodiesKept = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                     "select count(*) from mail_outbox where body_text <> '' or body_html is not null").mapTo(Integer.class).one());
             assertThat(bodiesKept).as("sent mails keep no link in the store").isZero();
             System.out.printf("[%s] bulk invitation of 1,000 guardians: queued in %.2f s (%.0f/s); sent in %.2f s "

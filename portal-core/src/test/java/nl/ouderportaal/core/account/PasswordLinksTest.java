@@ -41,7 +41,7 @@ class PasswordLinksTest {
                     .isInstanceOf(PortalValidationException.class).hasMessageContaining("werkt niet meer");
             assertThat(f.auditActions(anna)).containsSubsequence("invitation.issued", "password.set", "login.succeeded",
                     "link.refused");
-            String detail = f.store.jdbi().withHandle(h -> h.createQuery(
+            String detail = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                     "select detail from audit_events where action = 'link.refused'").mapTo(String.class).one());
             assertThat(detail).isEqualTo("invitation: used");
         }

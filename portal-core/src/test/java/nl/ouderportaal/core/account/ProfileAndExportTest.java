@@ -65,7 +65,7 @@ class ProfileAndExportTest {
         portal.accounts().importActiveAccount(anna, "anna@example.org", "test");
         portal.configuration().activate(SCHOOL, AbsencesModule.ID, "beheerder");
         portal.configuration().activate(SCHOOL, NotesModule.ID, "beheerder");
-        session = store.jdbi().inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
+        session = nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
                 Duration.ofHours(12)).start(h, anna, null, null));
     }
 

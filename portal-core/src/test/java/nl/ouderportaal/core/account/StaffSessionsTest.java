@@ -26,7 +26,7 @@ class StaffSessionsTest {
 
             assertThat(token).matches("[A-Za-z0-9_-]{43}");
             assertThat(f.portal.staffSessions().find(token)).contains(TWO_SCHOOLS);
-            java.util.List<String> hashes = f.store.jdbi().withHandle(h -> h.createQuery("select session_hash from staff_sessions")
+            java.util.List<String> hashes = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select session_hash from staff_sessions")
                     .mapTo(String.class).list());
             assertThat(hashes).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).isNotEqualTo(token).matches("[0-9a-f]{64}");
             assertThat(f.portal.staffSessions().find(token + "x")).isEmpty();
@@ -57,7 +57,7 @@ class StaffSessionsTest {
             f.clock.advance(Duration.ofMinutes(1).plusSeconds(1));
             assertThat(f.portal.staffSessions().authenticate("beheerder", right)).contains(ADMIN);
             assertThat(f.portal.staffSessions().authenticate(" ", right)).isEmpty();
-            java.util.List<String> actions = f.store.jdbi().withHandle(h -> h.createQuery(
+            java.util.List<String> actions = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                     "select action from audit_events where action like 'staff.login.%' order by id").mapTo(String.class).list());
             assertThat(actions).contains("staff.login.failed", "staff.login.throttled");
 
@@ -81,7 +81,7 @@ class StaffSessionsTest {
 
             assertThat(f.portal.staffSessions().find(token)).isEmpty();
             assertThat(f.portal.staffSessions().find(other)).contains(ADMIN);
-            java.util.List<String> actions = f.store.jdbi().withHandle(h -> h.createQuery(
+            java.util.List<String> actions = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                     "select action from audit_events where action like 'staff.session.%' order by id")
                     .mapTo(String.class).list());
             assertThat(actions)

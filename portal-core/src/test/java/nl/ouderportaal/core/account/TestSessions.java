@@ -13,7 +13,7 @@ public final class TestSessions {
     }
 
     public static String start(Portal portal, PortalStore store, Clock clock, GuardianId guardian) {
-        return store.jdbi().inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> new Sessions(store, portal.audit(), clock, Duration.ofMinutes(30),
                 Duration.ofHours(12)).start(h, guardian, null, null));
     }
 }

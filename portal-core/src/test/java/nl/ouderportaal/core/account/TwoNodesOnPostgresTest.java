@@ -214,7 +214,7 @@ class TwoNodesOnPostgresTest {
         }
         // Sessions are started through the store as a login would, without 40 Argon2id hashes.
         for (GuardianId guardian : guardians) {
-            sessions.add(f.store.jdbi().inTransaction(h -> new Sessions(f.store, a.audit(), f.clock, Duration.ofMinutes(30),
+            sessions.add(nl.ouderportaal.core.internal.Database.jdbi(f.store).inTransaction(h -> new Sessions(f.store, a.audit(), f.clock, Duration.ofMinutes(30),
                     Duration.ofHours(12)).start(h, guardian, null, null)));
         }
         ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -272,7 +272,7 @@ class TwoNodesOnPostgresTest {
         try (PortalStore byUrl = PortalStore.jdbc(TestDatabases.postgresUrl(), "postgres", "", 4)) {
             byUrl.migrate();
 
-            int tables = byUrl.jdbi().withHandle(h -> h.createQuery(
+            int tables = nl.ouderportaal.core.internal.Database.jdbi(byUrl).withHandle(h -> h.createQuery(
                     "select count(*) from information_schema.tables where table_name = 'mail_outbox'").mapTo(Integer.class).one());
             assertThat(tables).isOne();
         }

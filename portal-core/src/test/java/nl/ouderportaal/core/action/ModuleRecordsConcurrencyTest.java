@@ -116,7 +116,7 @@ class ModuleRecordsConcurrencyTest {
     }
 
     private static int claims(PortalStore store, String kind) {
-        try (var connection = store.dataSource().getConnection();
+        try (var connection = nl.ouderportaal.core.internal.Database.dataSource(store).getConnection();
              var statement = connection.prepareStatement("select count(*) from module_records where module_id = 'slots' and kind = ?")) {
             statement.setString(1, kind);
             try (var rs = statement.executeQuery()) {
@@ -189,7 +189,7 @@ class ModuleRecordsConcurrencyTest {
             var proof = records.byGuardian(PROOF, guardians.get(0)).get(0);
             assertThat(proof.value()).isEqualTo(new Claim("a", "Ouder0 Jansen"));
             assertThatThrownBy(() -> records.add(CLAIM, RecordKeys.none(), new Claim("b", "x"))).isInstanceOf(IllegalStateException.class);
-            store.jdbi().useTransaction(h -> {
+            nl.ouderportaal.core.internal.Database.jdbi(store).useTransaction(h -> {
                 var writing = nl.ouderportaal.core.internal.records.StoreModuleRecords.writing(store, h, SCHOOL, "slots", clock);
                 assertThatThrownBy(() -> writing.remove(proof)).isInstanceOf(UnsupportedOperationException.class);
                 assertThatThrownBy(() -> writing.update(proof, new Claim("z", "x"))).isInstanceOf(UnsupportedOperationException.class);

@@ -102,7 +102,7 @@ class ConferenceBookingTest {
         assertThat(other).isEmpty();
         assertThat(wins).isEqualTo(1);
         assertThat(conflicts.get()).isEqualTo(49);
-        Integer stored = f.store.jdbi().withHandle(h -> h.createQuery(
+        Integer stored = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                 "select count(*) from module_records where module_id = 'conferences' and kind = 'slot'").mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(1);
         // The nearest free slots are offered: 18:20 and 18:40 first, never the slot that was taken.
@@ -188,7 +188,7 @@ class ConferenceBookingTest {
         assertThat(event.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
         assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Lokaal 5");
         // Sent: the outbox forgets the attachment with the body.
-        Integer kept = f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from mail_outbox_attachments")
+        Integer kept = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from mail_outbox_attachments")
                 .mapTo(Integer.class).one());
         assertThat(kept).isZero();
     }
@@ -239,7 +239,7 @@ class ConferenceBookingTest {
         f.login(anna);
         openBooking();
         f.run(anna, f.child(anna, 0), "book", Map.of("slot", slot(ROUND, "t7", "18:00")));
-        List<String> actions = f.store.jdbi().withHandle(h -> h.createQuery(
+        List<String> actions = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                 "select action from audit_events where action like 'action.conferences.%'").mapTo(String.class).list());
         assertThat(actions).containsExactly("action.conferences.book");
     }

@@ -53,11 +53,11 @@ class ConferenceRoundsTest {
     }
 
     private int count(String sql) {
-        return f.store.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+        return nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
     private int mailsOfKind(String kind) {
-        return f.store.jdbi().withHandle(h -> h.createQuery("select count(*) from mail_outbox where kind = :kind")
+        return nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery("select count(*) from mail_outbox where kind = :kind")
                 .bind("kind", kind).mapTo(Integer.class).one());
     }
 

@@ -64,7 +64,7 @@ class ConferenceTwoNodesOnPostgresTest {
             assertThat(other).isEmpty();
             assertThat(wins).isEqualTo(1);
             assertThat(conflicts.get()).isEqualTo(49);
-            Integer stored = f.store.jdbi().withHandle(h -> h.createQuery(
+            Integer stored = nl.ouderportaal.core.internal.Database.jdbi(f.store).withHandle(h -> h.createQuery(
                     "select count(*) from module_records where module_id = 'conferences' and kind = 'slot'").mapTo(Integer.class).one());
             assertThat(stored).isEqualTo(1);
             assertThat(nearest).hasSize(49).allSatisfy(n -> assertThat(((List<?>) n).stream().map(m -> String.valueOf(((Map<?, ?>) m).get("slot"))).toList())

@@ -174,7 +174,7 @@ class SchoolConfigurationTest {
     void theDatabaseItselfRefusesADashboardToggleWithoutAnActiveModule(String db, Supplier<PortalStore> store) {
         try (PortalStore s = store.get()) {
             s.migrate();
-            assertThatThrownBy(() -> s.jdbi().useHandle(h -> h.execute("""
+            assertThatThrownBy(() -> nl.ouderportaal.core.internal.Database.jdbi(s).useHandle(h -> h.execute("""
                     insert into module_settings (school_id, module_id, active, on_dashboard, updated_at)
                     values ('x', 'absences', false, true, current_timestamp)""")))
                     .isInstanceOf(UnableToExecuteStatementException.class)

@@ -219,6 +219,37 @@ final class Comparison implements AutoCloseable {
                 }
             }
         }
+        // Actions (R-ACT): offered exactly for the children the oracle shows, and a module's only where its page is.
+        // (In every other world: the forms cost as much as a page each.)
+        for (String child : world.number() % 2 == 0 ? expected.children() : Set.<String>of()) {
+            var offered = fixture.portal.actions().forChild(viewer, StudentId.of(child));
+            report.javaCalls.incrementAndGet();
+            same(where + "actions of " + child + " offered", offered.isPresent(), true);
+            Set<String> modules = new LinkedHashSet<>();
+            offered.orElse(List.of()).stream().map(a -> a.module()).filter(m -> !m.equals("about")).forEach(modules::add);
+            Set<String> allowed = new LinkedHashSet<>(expected.modules().getOrDefault(child, Set.of()));
+            allowed.retainAll(Set.of(World.ABSENCES, "notes"));
+            // Replies are off in the worlds; reporting absence is on wherever the absences page is.
+            allowed.remove("notes");
+            same(where + "modules acting for " + child, modules, allowed);
+            if (!modules.isEmpty()) {
+                report.count("children with absence actions offered");
+            }
+        }
+        // ... and never for a child the oracle hides: nothing is offered, and running one changes nothing.
+        for (String child : expected.hidden()) {
+            StudentId id = StudentId.of(child);
+            same(where + "actions of hidden " + child + " offered", fixture.portal.actions().forChild(viewer, id).isPresent(), false);
+            report.javaCalls.incrementAndGet();
+            if (World.ACCOUNTS.contains(guardian) && Math.floorMod(world.number() + child.hashCode(), 4) == 0) {
+                int before = fixture.host.leaveRequests.size();
+                var ran = fixture.portal.actions().run(fixture.permit(guardian), id, World.ABSENCES, "request-leave",
+                        java.util.Map.of("from", "2026-03-09", "until", "2026-03-09", "category", "family", "explanation", "Bruiloft"));
+                same(where + "request-leave for hidden " + child + " ran", ran.isPresent(), false);
+                same(where + "leave requests after one for hidden " + child, fixture.host.leaveRequests.size(), before);
+                report.count("actions for a hidden child refused");
+            }
+        }
         // The School page of one of the two schools (in turn): shown exactly for a school of a visible child.
         SchoolId school = World.SCHOOLS.get(Math.floorMod(world.number() + guardian.value().hashCode(), World.SCHOOLS.size()));
         var schoolPage = guardians.schoolPage(viewer, school);

@@ -291,6 +291,10 @@ final class WorldsPortal implements AutoCloseable {
         options.put(NotesModule.ID, new NotesOptions(wanted.notesFrom(), false));
         options.put(PlansModule.ID, new PlansOptions(wanted.plansFrom(), wanted.planLabel()));
         options.put(NationalTestsModule.ID, new NationalTestsOptions(wanted.presentations(), wanted.fallback()));
+        // Reporting absence is on wherever the module is: its actions are offered exactly where its page is.
+        options.put(nl.ouderportaal.modules.absences.AbsencesModule.ID, new nl.ouderportaal.modules.absences.AbsencesOptions(
+                true, true, true, java.time.LocalTime.of(8, 30), java.util.EnumSet.allOf(nl.ouderportaal.modules.absences.SickReason.class),
+                7, 5, "verzuim@school.example.org"));
         Map<String, Object> held = appliedOptions.get(school);
         options.forEach((module, value) -> {
             if (wanted.active().contains(module) && !value.equals(held.get(module))) {
@@ -319,5 +323,13 @@ final class WorldsPortal implements AutoCloseable {
         web.stop();
         portal.close();
         store.close();
+    }
+
+    private final java.util.Map<GuardianId, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A write permit of the guardian's own session (made once, without a login's hash). */
+    nl.ouderportaal.core.account.WritePermit permit(GuardianId guardian) {
+        String token = sessions.computeIfAbsent(guardian, g -> nl.ouderportaal.core.account.TestSessions.start(portal, store, clock, g));
+        return portal.authentication().writePermit(token);
     }
 }

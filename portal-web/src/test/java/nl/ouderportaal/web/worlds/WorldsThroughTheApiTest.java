@@ -143,6 +143,8 @@ class WorldsThroughTheApiTest {
         assertThat(report.counter("pages of an earlier year compared")).isGreaterThan(WORLDS / 2);
         assertThat(report.counter("pages of an earlier year with data compared")).isGreaterThan(WORLDS / 4);
         assertThat(report.counter("pages of another year refused")).isGreaterThan(WORLDS / 2);
+        assertThat(report.counter("children with absence actions offered")).isGreaterThan(WORLDS / 8);
+        assertThat(report.counter("actions for a hidden child refused")).isGreaterThan(WORLDS / 10);
         assertThat(report.hiddenProbes.get()).isGreaterThan(WORLDS);
         assertThat(report.pagesCompared.get()).as("child pages compared").isGreaterThan(WORLDS * 5L);
         assertThat(report.jsonRequests.get()).as("JSON requests").isGreaterThan(JSON_WORLDS * 20L);

@@ -49,7 +49,7 @@ class SmtpDownTest {
                 clock.advance(Duration.ofMinutes(2));
             }
             assertThat(portal.outbox().pending()).isEqualTo(GUARDIANS);
-            Integer attempts = store.jdbi().withHandle(h -> h.createQuery("select sum(attempts) from mail_outbox")
+            Integer attempts = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select sum(attempts) from mail_outbox")
                     .mapTo(Integer.class).one());
             assertThat(attempts).as("attempts counted while SMTP was down").isZero();
             assertThat(portal.outbox().lastOfKind("invitation", guardians).values())

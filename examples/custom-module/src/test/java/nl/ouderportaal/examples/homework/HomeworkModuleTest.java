@@ -104,4 +104,25 @@ class HomeworkModuleTest {
 
         assertThatThrownBy(builder::build).hasMessageContaining("'homework'").hasMessageContaining("HomeworkSource");
     }
+
+    @Test
+    void aGuardianReportsHomeworkHandedInOnceThroughTheModulesOwnAction() {
+        String session = nl.ouderportaal.core.account.TestSessions.start(portal, store,
+                Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneId.of("Europe/Amsterdam")), parent);
+        var permit = portal.authentication().writePermit(session);
+
+        var offered = portal.actions().find(Viewer.guardian(parent), child, HomeworkModule.ID, "hand-in").orElseThrow();
+        var done = portal.actions().run(permit, child, HomeworkModule.ID, "hand-in", java.util.Map.of("assignment", "h1",
+                "remark", "Alle twaalf geleerd")).orElseThrow();
+
+        assertThat(offered.form().fields().get(0).choices()).extracting(c -> c.value()).containsExactly("h1", "h2");
+        assertThat(done.created()).isTrue();
+        assertThatThrownBy(() -> portal.actions().run(permit, child, HomeworkModule.ID, "hand-in", java.util.Map.of("assignment", "h1")))
+                .isInstanceOf(nl.ouderportaal.spi.action.ActionConflictException.class);
+        assertThatThrownBy(() -> portal.actions().run(permit, child, HomeworkModule.ID, "hand-in", java.util.Map.of("assignment", "h3")))
+                .as("another group's homework is not one of the choices").isInstanceOf(PortalValidationException.class);
+        var page = portal.guardians().modulePage(Viewer.guardian(parent), child, HomeworkModule.ID, Optional.empty()).orElseThrow();
+        Block.Table table = (Block.Table) page.sections().get(0).blocks().get(0);
+        assertThat(table.rows()).extracting(row -> row.get(3)).containsExactly(Value.text("✓"), Value.text(""));
+    }
 }

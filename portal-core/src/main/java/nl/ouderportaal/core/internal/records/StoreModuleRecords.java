@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.ouderportaal.core.internal.JsonValues;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.SqlErrors;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.SqlErrors;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.StudentId;
@@ -169,7 +169,7 @@ public final class StoreModuleRecords implements ModuleRecords {
         if (handle != null) {
             return run(handle.createQuery(sql), kind, value);
         }
-        return store.jdbi().withHandle(h -> run(h.createQuery(sql), kind, value));
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> run(h.createQuery(sql), kind, value));
     }
 
     private <R> List<StoredRecord<R>> run(Query query, RecordKind<R> kind, Object value) {

@@ -1,9 +1,12 @@
-package nl.ouderportaal.core.account;
+package nl.ouderportaal.core.internal;
+
+import nl.ouderportaal.core.account.AccountStatus;
+import nl.ouderportaal.core.account.EmailAddresses;
 
 import java.time.Instant;
 import java.util.Optional;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import org.jdbi.v3.core.Handle;
 
@@ -17,7 +20,7 @@ public final class AccountRepository {
     }
 
     public AccountStatus status(GuardianId guardian) {
-        return store.jdbi().withHandle(h -> h.createQuery("select status from guardian_accounts where guardian_id = :g")
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select status from guardian_accounts where guardian_id = :g")
                 .bind("g", guardian.value())
                 .mapTo(String.class)
                 .findOne()
@@ -39,13 +42,13 @@ public final class AccountRepository {
     }
 
     public Optional<Account> byEmail(String email) {
-        return store.jdbi().withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
                         + " from guardian_accounts where email_normalized = :e")
                 .bind("e", EmailAddresses.normalize(email)).map((rs, ctx) -> account(rs)).findOne());
     }
 
     public Optional<Account> byGuardian(GuardianId guardian) {
-        return store.jdbi().withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS
                         + " from guardian_accounts where guardian_id = :g")
                 .bind("g", guardian.value()).map((rs, ctx) -> account(rs)).findOne());
     }
@@ -63,7 +66,7 @@ public final class AccountRepository {
     }
 
     /** Above this many guardians, a lookup reads every row and keeps the wanted ones. */
-    static final int LARGE_SELECTION = 1_000;
+    public static final int LARGE_SELECTION = 1_000;
 
     public java.util.Map<GuardianId, Account> byGuardians(java.util.Collection<GuardianId> guardians) {
         java.util.Map<GuardianId, Account> result = new java.util.HashMap<>();
@@ -73,7 +76,7 @@ public final class AccountRepository {
         java.util.Set<GuardianId> wanted = java.util.Set.copyOf(guardians);
         // A long id list is slower than a scan (H2 looks ids up one by one) and may pass H2's 100,000 parameters.
         boolean scan = wanted.size() > LARGE_SELECTION;
-        store.jdbi().useHandle(h -> {
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
             var query = h.createQuery("select " + ACCOUNT_COLUMNS + " from guardian_accounts"
                     + (scan ? "" : " where guardian_id in (<ids>)"));
             if (!scan) {
@@ -99,7 +102,7 @@ public final class AccountRepository {
     }
 
     public Optional<GuardianId> guardianOfEmail(String email) {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select guardian_id from guardian_accounts where email_normalized = :e")
                 .bind("e", EmailAddresses.normalize(email))
                 .mapTo(String.class)

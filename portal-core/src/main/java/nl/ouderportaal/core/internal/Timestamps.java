@@ -1,4 +1,4 @@
-package nl.ouderportaal.core.store;
+package nl.ouderportaal.core.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

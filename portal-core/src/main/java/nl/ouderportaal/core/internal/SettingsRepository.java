@@ -1,4 +1,7 @@
-package nl.ouderportaal.core.settings;
+package nl.ouderportaal.core.internal;
+
+import nl.ouderportaal.core.settings.ModuleSwitch;
+import nl.ouderportaal.core.settings.SchoolSettings;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -7,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.ouderportaal.core.store.PortalStore;
-import nl.ouderportaal.core.store.Timestamps;
+import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.SchoolId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -28,7 +31,7 @@ public final class SettingsRepository {
             return result;
         }
         List<String> ids = schools.stream().map(SchoolId::value).distinct().toList();
-        store.jdbi().useHandle(h -> h.createQuery("""
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createQuery("""
                         select school_id, change_request_email, website_url, maintenance_mode
                         from school_settings where school_id in (<ids>)""")
                 .bindList("ids", ids)
@@ -84,7 +87,7 @@ public final class SettingsRepository {
     }
 
     public Optional<byte[]> dashboardImage(SchoolId school) {
-        return store.jdbi().withHandle(h -> h.createQuery(
+        return nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
                         "select dashboard_image from school_settings where school_id = :school and dashboard_image is not null")
                 .bind("school", school.value()).mapTo(byte[].class).findOne());
     }
@@ -96,7 +99,7 @@ public final class SettingsRepository {
             return result;
         }
         List<String> ids = schools.stream().map(SchoolId::value).distinct().toList();
-        store.jdbi().useHandle(h -> h.createQuery("""
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createQuery("""
                         select school_id, module_id, active, on_dashboard from module_settings
                         where school_id in (<ids>)""")
                 .bindList("ids", ids)
@@ -110,7 +113,7 @@ public final class SettingsRepository {
     /** The stored options of each module of a school, as JSON; modules without stored options are absent. */
     public Map<String, String> moduleOptionsJson(SchoolId school) {
         Map<String, String> result = new HashMap<>();
-        store.jdbi().useHandle(h -> h.createQuery("""
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createQuery("""
                         select module_id, options_json from module_settings
                         where school_id = :school and options_json is not null""")
                 .bind("school", school.value())
