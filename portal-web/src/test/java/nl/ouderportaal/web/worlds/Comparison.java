@@ -228,8 +228,9 @@ final class Comparison implements AutoCloseable {
             Set<String> modules = new LinkedHashSet<>();
             offered.orElse(List.of()).stream().map(a -> a.module()).filter(m -> !m.equals("about")).forEach(modules::add);
             Set<String> allowed = new LinkedHashSet<>(expected.modules().getOrDefault(child, Set.of()));
-            allowed.retainAll(Set.of(World.ABSENCES, "notes"));
-            // Replies are off in the worlds; reporting absence is on wherever the absences page is.
+            allowed.retainAll(Set.of(World.ABSENCES, "notes", World.CONFERENCES));
+            // Replies are off in the worlds; reporting absence is on wherever the absences page is, and the
+            // conference planner offers its actions (unavailable without a round) wherever its page is.
             allowed.remove("notes");
             same(where + "modules acting for " + child, modules, allowed);
             if (!modules.isEmpty()) {
