@@ -3,6 +3,7 @@ package nl.ouderportaal.modules;
 import java.util.List;
 import nl.ouderportaal.modules.absences.AbsencesModule;
 import nl.ouderportaal.modules.consent.ConsentModule;
+import nl.ouderportaal.modules.conferences.ConferencesModule;
 import nl.ouderportaal.modules.groups.GroupsModule;
 import nl.ouderportaal.modules.medical.MedicalModule;
 import nl.ouderportaal.modules.methodtests.MethodTestsModule;
@@ -14,7 +15,8 @@ import nl.ouderportaal.modules.staff.StaffModule;
 import nl.ouderportaal.spi.module.ContentModule;
 
 /**
- * The ten built-in content modules (R-MOD-1), in the seed's menu order. Each is a plain
+ * The built-in content modules: the nine of the seed (R-MOD-1) in its menu order, then consent (R-CONS) and the
+ * conference planner (R-CONF). Each is a plain
  * {@link ContentModule}; install all, or only those whose sources the host supplies:
  *
  * <pre>{@code
@@ -29,6 +31,6 @@ public final class BuiltInModules {
     public static List<ContentModule<?>> all() {
         return List.of(new AbsencesModule(), new GroupsModule(), new StaffModule(), new MedicalModule(),
                 new MethodTestsModule(), new NationalTestsModule(), new NotesModule(), new PlansModule(),
-                new ReportsModule(), new ConsentModule());
+                new ReportsModule(), new ConsentModule(), new ConferencesModule());
     }
 }

@@ -27,6 +27,7 @@ import nl.ouderportaal.core.account.LoginResult;
 import nl.ouderportaal.core.account.Session;
 import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.spi.StaffActor;
+import nl.ouderportaal.modules.conferences.ConferencesModule;
 import nl.ouderportaal.spi.StaffId;
 import nl.ouderportaal.core.guardian.ChildPage;
 import nl.ouderportaal.core.guardian.Dashboard;
@@ -184,6 +185,7 @@ public final class DemoSchool implements AutoCloseable {
         DemoSchool demo = new DemoSchool(sisPool, store, sis, portal, mailbox, metrics);
         try {
             demo.configureOnFirstStart();
+            demo.ensureOpenConferenceRound();
         } catch (RuntimeException e) {
             demo.close();
             throw e;
@@ -304,6 +306,46 @@ public final class DemoSchool implements AutoCloseable {
         byte[] random = new byte[24];
         new java.security.SecureRandom().nextBytes(random);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /**
+     * An open round of parents' evenings for groups 5 and 7 of the main school (Sanne is in group 5), so that a
+     * new user can book at once: booking opened yesterday, the evenings are in two weeks. Made again, the
+     * stale one closed, when a kept data folder's round is about to pass.
+     */
+    void ensureOpenConferenceRound() {
+        SchoolId main = SchoolId.of(DemoSchoolGenerator.MAIN_SCHOOL);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(portal.clock().instant(), ZoneId.of("Europe/Amsterdam"));
+        nl.ouderportaal.spi.action.StaffTable schedule = portal.staffActions()
+                .view(ADMIN, main, ConferencesModule.ID, "schedule", java.util.Map.of()).orElseThrow();
+        if (schedule.note() == null && !schedule.rows().isEmpty()
+                && !java.time.LocalDate.parse(schedule.rows().get(0).get(1)).isBefore(today.plusDays(3))) {
+            return;
+        }
+        portal.staffActions().find(ADMIN, main, ConferencesModule.ID, "close-round").ifPresent(close ->
+                close.form().fields().get(0).choices().forEach(round -> portal.staffActions()
+                        .run(ADMIN, main, ConferencesModule.ID, "close-round", java.util.Map.of("round", round.value()))));
+        java.time.LocalDate first = today.plusDays(14);
+        java.util.Map<String, Object> round = new java.util.LinkedHashMap<>();
+        round.put("name", "Tienminutengesprekken " + first.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.forLanguageTag("nl-NL"))));
+        round.put("groups", "Groep 5, Groep 7");
+        round.put("dates", first + ", " + first.plusDays(1));
+        round.put("from", "18:00");
+        round.put("until", "20:30");
+        round.put("slotMinutes", 10);
+        round.put("breaks", "19:10-19:20");
+        round.put("siblingsOn", today.minusDays(2).toString());
+        round.put("siblingsAt", "08:00");
+        round.put("opensOn", today.minusDays(1).toString());
+        round.put("opensAt", "08:00");
+        round.put("closesOn", first.minusDays(2).toString());
+        round.put("closesAt", "23:00");
+        try {
+            portal.staffActions().run(ADMIN, main, ConferencesModule.ID, "create-round", round);
+        } catch (nl.ouderportaal.spi.action.ActionConflictException sameNameToday) {
+            // Made earlier today (and closed above as stale): the demo goes on with what there is.
+        }
     }
 
     public Portal portal() {

@@ -46,6 +46,8 @@ public final class DemoWeb implements AutoCloseable {
         this.demo = demo;
         demo.portal().mailDispatcher().orElseThrow().start(Duration.ofMillis(500));
         housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        // Modules' daily work (the conference reminder the day before) is once-only by its records: hourly is safe.
+        housekeeping.scheduleAtFixedRate(this::runDaily, 1, 60, java.util.concurrent.TimeUnit.MINUTES);
         this.web = PortalWeb.builder(demo.portal())
                 .staffAuthenticator(DemoWeb::authenticateStaff)
                 .prometheusMetrics(demo.metrics(), demo.metricsToken())
@@ -73,6 +75,11 @@ public final class DemoWeb implements AutoCloseable {
         return new DemoWeb(demo, host, port);
     }
 
+    /** The demo school this serves. */
+    public DemoSchool demo() {
+        return demo;
+    }
+
     public int port() {
         return web.port();
     }
@@ -92,8 +99,16 @@ public final class DemoWeb implements AutoCloseable {
         return (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A mail as the mailbox shows it: recipients, subject, plain text and the links in it. */
-    public record Mail(String to, String subject, String text, List<String> links) {
+    /** A mail as the mailbox shows it: recipients, subject, plain text, the links in it and its attachments. */
+    public record Mail(String to, String subject, String text, List<String> links, List<Attachment> attachments) {
+    }
+
+    /**
+     * An attachment of a mail, such as a booking's calendar file.
+     *
+     * @param text the content of a text attachment (such as an iCalendar file), else {@code null}
+     */
+    public record Attachment(String name, String type, String text) {
     }
 
     /**
@@ -135,10 +150,30 @@ public final class DemoWeb implements AutoCloseable {
             Address[] recipients = message.getAllRecipients();
             String to = recipients == null ? "" : String.join(", ", Arrays.stream(recipients).map(Address::toString).toList());
             String text = DemoSchool.plainText(message);
-            return new Mail(to, message.getSubject(), text, links(text));
+            return new Mail(to, message.getSubject(), text, links(text), attachments(message));
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot read a demo mail", e);
         }
+    }
+
+    private static List<Attachment> attachments(MimeMessage message) throws MessagingException {
+        List<Attachment> found = new ArrayList<>();
+        try {
+            if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                    if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                        String type = part.getContentType().replaceAll("\\s+", " ");
+                        String text = part.isMimeType("text/*")
+                                ? new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : null;
+                        found.add(new Attachment(part.getFileName(), type, text));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MessagingException("Cannot read an attachment", e);
+        }
+        return found;
     }
 
     private void mailboxPage(Context ctx) {
@@ -148,6 +183,14 @@ public final class DemoWeb implements AutoCloseable {
         StringOutput output = new StringOutput();
         templates.render("mailbox.jte", parameters, output);
         ctx.html(output.toString());
+    }
+
+    private void runDaily() {
+        try {
+            demo.portal().staffActions().runDaily();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DemoWeb.class).warn("Daily module work failed", e);
+        }
     }
 
     private void keepHouse() {

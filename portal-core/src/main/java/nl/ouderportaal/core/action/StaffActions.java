@@ -183,6 +183,53 @@ public final class StaffActions {
         return Optional.of(execute(area.get(), action.get(), actor, school(school).orElseThrow(), input));
     }
 
+    /**
+     * Runs every module's daily work ({@link ContentModule#daily}) at each school where the module is active,
+     * one transaction per module and school, so that one school's failure leaves the others done. Schedule it
+     * daily or more often on any node; two nodes at once are safe when the module guards its work with unique
+     * record keys (as the SPI asks).
+     *
+     * @return how many mails were queued
+     */
+    public int runDaily() {
+        int queued = 0;
+        for (ActionCatalog.Area area : catalog.areas()) {
+            if (area.core()) {
+                continue;
+            }
+            List<String> schools = nl.ouderportaal.core.internal.Database.jdbi(store).withHandle(h -> h.createQuery(
+                            "select school_id from module_settings where module_id = :module and active = true order by school_id")
+                    .bind("module", area.id()).mapTo(String.class).list());
+            for (String id : schools) {
+                Optional<School> school = school(SchoolId.of(id));
+                if (school.isPresent()) {
+                    queued += daily(area, school.get());
+                }
+            }
+        }
+        return queued;
+    }
+
+    private <O> int daily(ActionCatalog.Area area, School school) {
+        @SuppressWarnings("unchecked")
+        ContentModule<O> module = (ContentModule<O>) area.module();
+        StaffActor portal = new StaffActor(nl.ouderportaal.spi.StaffId.of("portal"), "Ouderportaal", java.util.Set.of(),
+                java.util.Set.of(school.id()));
+        Instant now = clock.instant();
+        return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
+            StaffContext<O> context = context(area, java.util.Set.of(), portal, school,
+                    new ActionContexts.Records(store, h, area.id(), clock, new ArrayList<>()), Map.of());
+            List<nl.ouderportaal.spi.action.ActionMail> mails = module.daily(context);
+            if (mails.isEmpty()) {
+                return 0;
+            }
+            int sent = ActionMails.enqueue(h, outbox, accounts, mails, null, school.id(), now);
+            nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(now, "daily." + area.id(), school.id(), AuditEvent.ActorType.SYSTEM,
+                    portal.id().value(), portal.name(), null, mails.size() + " mails, " + sent + " queued"));
+            return sent;
+        });
+    }
+
     private <O, I> ActionResult execute(ActionCatalog.Area area, StaffAction<O, I> action, StaffActor actor, School school,
                                         Map<String, ?> raw) {
         I input = inputs.bind(action.form(context(area, action.requiredSinks(), actor, school, null, Map.of())),

@@ -37,7 +37,7 @@ public final class ActionMails {
             };
             if (to != null) {
                 nl.ouderportaal.core.internal.OutboxWriter.enqueue(h, new OutgoingMail(to, OutgoingMail.oneLine(mail.subject()), mail.text(), null, mail.kind(),
-                        about, school), now);
+                        about, school, mail.attachments()), now);
                 queued++;
             }
         }

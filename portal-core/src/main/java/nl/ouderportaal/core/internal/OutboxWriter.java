@@ -12,7 +12,7 @@ public final class OutboxWriter {
 
     /** Adds a mail to be sent as soon as possible; joins the caller's transaction. */
     public static long enqueue(Handle h, OutgoingMail mail, Instant now) {
-        return h.createUpdate("""
+        long id = h.createUpdate("""
                         insert into mail_outbox (recipient, subject, body_text, body_html, kind, guardian_id, school_id,
                                                  status, attempts, next_attempt_at, created_at)
                         values (:recipient, :subject, :text, :html, :kind, :guardian, :school, 'PENDING', 0, :now, :now)""")
@@ -22,5 +22,13 @@ public final class OutboxWriter {
                 .bind("school", mail.school() == null ? null : mail.school().value())
                 .bind("now", Timestamps.toColumn(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        int position = 0;
+        for (nl.ouderportaal.spi.action.MailAttachment attachment : mail.attachments()) {
+            h.createUpdate("insert into mail_outbox_attachments (outbox_id, position, name, content_type, body_text)"
+                            + " values (:id, :position, :name, :type, :text)")
+                    .bind("id", id).bind("position", position++).bind("name", attachment.name())
+                    .bind("type", attachment.contentType()).bind("text", attachment.text()).execute();
+        }
+        return id;
     }
 }

@@ -11,6 +11,7 @@ import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.internal.Timestamps;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
+import nl.ouderportaal.spi.action.MailAttachment;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -57,7 +58,7 @@ public final class MailOutbox {
                         .bind("now", Timestamps.toColumn(now)).bind("limit", limit)
                         .execute();
             }
-            return h.createQuery("select * from mail_outbox where claimed_by = :claim and status = 'SENDING' order by id")
+            List<QueuedMail> claimed = h.createQuery("select * from mail_outbox where claimed_by = :claim and status = 'SENDING' order by id")
                     .bind("claim", claim)
                     .map((rs, ctx) -> new QueuedMail(rs.getLong("id"), new OutgoingMail(rs.getString("recipient"),
                             rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("kind"),
@@ -65,6 +66,9 @@ public final class MailOutbox {
                             rs.getString("school_id") == null ? null : SchoolId.of(rs.getString("school_id"))),
                             rs.getInt("attempts"), claim))
                     .list();
+            Map<Long, List<MailAttachment>> files = attachments(h, claimed.stream().map(QueuedMail::id).toList());
+            return files.isEmpty() ? claimed : claimed.stream().map(q -> files.containsKey(q.id())
+                    ? new QueuedMail(q.id(), withAttachments(q.mail(), files.get(q.id())), q.attempts(), q.claim()) : q).toList();
         });
     }
 
@@ -73,22 +77,56 @@ public final class MailOutbox {
      * store. Only under the sender's own claim: a dispatcher whose lease ran out changes nothing.
      */
     void markSent(QueuedMail mail, Instant now) {
-        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("""
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
+            int sent = h.createUpdate("""
                         update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1,
                                claimed_by = null, claimed_until = null, last_error = null, body_text = '', body_html = null
                         where id = :id and claimed_by = :claim""")
-                .bind("now", Timestamps.toColumn(now)).bind("id", mail.id()).bind("claim", mail.claim()).execute());
+                .bind("now", Timestamps.toColumn(now)).bind("id", mail.id()).bind("claim", mail.claim()).execute();
+            if (sent == 1 && !mail.mail().attachments().isEmpty()) {
+                forgetAttachments(h, mail.id());
+            }
+        });
     }
 
     /** Puts a claimed mail back for a later attempt, or gives up on it for good (and forgets its body). */
     void markFailed(QueuedMail mail, boolean counted, String error, Instant nextAttempt, boolean giveUp) {
-        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
+        nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> {
+            int updated = h.createUpdate("update mail_outbox set status = :status, attempts = attempts + :counted,"
                         + " last_error = :error, next_attempt_at = :next, claimed_by = null, claimed_until = null"
                         + (giveUp ? ", body_text = '', body_html = null" : "")
                         + " where id = :id and claimed_by = :claim")
                 .bind("status", giveUp ? "FAILED" : "PENDING").bind("counted", counted ? 1 : 0)
                 .bind("error", error == null ? null : error.substring(0, Math.min(error.length(), 2000)))
-                .bind("next", Timestamps.toColumn(nextAttempt)).bind("id", mail.id()).bind("claim", mail.claim()).execute());
+                .bind("next", Timestamps.toColumn(nextAttempt)).bind("id", mail.id()).bind("claim", mail.claim()).execute();
+            if (updated == 1 && giveUp && !mail.mail().attachments().isEmpty()) {
+                forgetAttachments(h, mail.id());
+            }
+        });
+    }
+
+    /** The attachments of claimed mails, by outbox row, in order. */
+    private static Map<Long, List<MailAttachment>> attachments(Handle h, List<Long> ids) {
+        Map<Long, List<MailAttachment>> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        h.createQuery("select outbox_id, name, content_type, body_text from mail_outbox_attachments"
+                        + " where outbox_id in (<ids>) order by outbox_id, position")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong("outbox_id"), new MailAttachment(rs.getString("name"),
+                        rs.getString("content_type"), rs.getString("body_text"))))
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return result;
+    }
+
+    private static OutgoingMail withAttachments(OutgoingMail m, List<MailAttachment> files) {
+        return new OutgoingMail(m.recipient(), m.subject(), m.text(), m.html(), m.kind(), m.guardian(), m.school(), files);
+    }
+
+    /** Forgets a mail's attachments with its body: they may hold as much about a family as the body. */
+    private static void forgetAttachments(Handle h, long id) {
+        h.createUpdate("delete from mail_outbox_attachments where outbox_id = :id").bind("id", id).execute();
     }
 
     /** How many mails are still to be sent. */

@@ -2,7 +2,9 @@ package nl.ouderportaal.core.mail;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.List;
 import java.util.Objects;
+import nl.ouderportaal.spi.action.MailAttachment;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
 
@@ -17,11 +19,19 @@ import nl.ouderportaal.spi.SchoolId;
  * @param kind what it is, such as {@code invitation}, for the overview and the audit log
  * @param guardian the guardian it concerns, or {@code null}
  * @param school the school it concerns, or {@code null}
+ * @param attachments text files sent with it (a calendar invitation), in order; empty for none
  */
 public record OutgoingMail(String recipient, String subject, String text, String html, String kind, GuardianId guardian,
-                           SchoolId school) {
+                           SchoolId school, List<MailAttachment> attachments) {
+
+    /** A mail without attachments. */
+    public OutgoingMail(String recipient, String subject, String text, String html, String kind, GuardianId guardian,
+                        SchoolId school) {
+        this(recipient, subject, text, html, kind, guardian, school, List.of());
+    }
 
     public OutgoingMail {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(text, "text");

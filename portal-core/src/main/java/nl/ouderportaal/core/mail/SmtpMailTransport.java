@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import nl.ouderportaal.spi.action.MailAttachment;
 
 /** Sends outbox mails with Jakarta Mail (Angus) over SMTP, one connection per batch. */
 public final class SmtpMailTransport implements MailTransport {
@@ -89,22 +90,46 @@ public final class SmtpMailTransport implements MailTransport {
                     settings.fromName() == null ? null : OutgoingMail.oneLine(settings.fromName()), "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            if (mail.html() == null) {
-                message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            if (mail.attachments().isEmpty()) {
+                body(message, mail);
             } else {
-                MimeMultipart alternative = new MimeMultipart("alternative");
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.text(), StandardCharsets.UTF_8.name());
-                MimeBodyPart html = new MimeBodyPart();
-                html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-                alternative.addBodyPart(text);
-                alternative.addBodyPart(html);
-                message.setContent(alternative);
+                // multipart/mixed: the body first, then each attachment as a file (RFC 2046, 2183)
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart first = new MimeBodyPart();
+                body(first, mail);
+                mixed.addBodyPart(first);
+                for (MailAttachment file : mail.attachments()) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setContent(file.text(), file.contentType() + "; charset=UTF-8");
+                    part.setHeader("Content-Type", file.contentType() + "; charset=UTF-8; name=\"" + file.name() + "\"");
+                    part.setFileName(file.name());
+                    part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    // Quoted-printable keeps an iCalendar's long lines and non-ASCII names intact through any relay.
+                    part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+                    mixed.addBodyPart(part);
+                }
+                message.setContent(mixed);
             }
             message.saveChanges();
             return message;
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailException("Cannot build mail " + queued.id() + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    /** The mail's own text, plain or plain and HTML, into a message or the first part of a mixed one. */
+    private static void body(jakarta.mail.internet.MimePart target, OutgoingMail mail) throws MessagingException {
+        if (mail.html() == null) {
+            target.setText(mail.text(), StandardCharsets.UTF_8.name());
+        } else {
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name());
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            target.setContent(alternative);
         }
     }
 

@@ -1,5 +1,7 @@
 package nl.ouderportaal.spi.action;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import nl.ouderportaal.spi.GuardianId;
 
@@ -15,9 +17,14 @@ import nl.ouderportaal.spi.GuardianId;
  * @param subject one line
  * @param text the body, plain text
  * @param kind a short word for the outbox and its metrics, such as {@code report-sick}
+ * @param attachments files sent with the mail (a calendar invitation, ...), in order; empty for none
  * @since 0.2
  */
-public record ActionMail(Recipient to, String address, GuardianId guardian, String subject, String text, String kind) {
+public record ActionMail(Recipient to, String address, GuardianId guardian, String subject, String text, String kind,
+                         List<MailAttachment> attachments) {
+
+    /** At most this many attachments on one mail. */
+    public static final int MAX_ATTACHMENTS = 5;
 
     public ActionMail {
         Objects.requireNonNull(to, "to");
@@ -30,6 +37,22 @@ public record ActionMail(Recipient to, String address, GuardianId guardian, Stri
         if ((to == Recipient.GUARDIAN) != (guardian != null)) {
             throw new IllegalArgumentException("A guardian is given exactly when the recipient is GUARDIAN");
         }
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        if (attachments.size() > MAX_ATTACHMENTS) {
+            throw new IllegalArgumentException("At most " + MAX_ATTACHMENTS + " attachments on one mail");
+        }
+    }
+
+    /** A mail without attachments. */
+    public ActionMail(Recipient to, String address, GuardianId guardian, String subject, String text, String kind) {
+        this(to, address, guardian, subject, text, kind, List.of());
+    }
+
+    /** This mail with one more attachment, such as an iCalendar invitation. */
+    public ActionMail withAttachment(MailAttachment attachment) {
+        List<MailAttachment> all = new ArrayList<>(attachments);
+        all.add(Objects.requireNonNull(attachment, "attachment"));
+        return new ActionMail(to, address, guardian, subject, text, kind, all);
     }
 
     /** A mail to the guardian who acts (their account address): a receipt. */

@@ -109,6 +109,21 @@ public interface ContentModule<O> {
     }
 
     /**
+     * Work the module does about once a day at each school where it is active, such as a reminder the day
+     * before an appointment. The portal calls it from {@code StaffActions.runDaily()}, which a host schedules
+     * (daily or more often; the demo runs it with housekeeping), in one transaction per school with writable
+     * records; the context's {@code staff()} is the portal itself (id {@code portal}, no roles). Any node may
+     * run it, and two nodes may run it at once: do a thing once by first adding a record with a unique key
+     * (a {@link nl.ouderportaal.spi.record.DuplicateKeyException} means another run did it; the transaction
+     * stays usable). The mails returned go into the outbox with the transaction. None by default.
+     *
+     * @since 0.2
+     */
+    default List<nl.ouderportaal.spi.action.ActionMail> daily(nl.ouderportaal.spi.action.StaffContext<O> context) {
+        return List.of();
+    }
+
+    /**
      * The label of one of the module's options on the administration pages: {@code option} is a component
      * of the options record ({@code startDate}), or for a set of choices the component and the choice
      * ({@code reasons.SICK}). Empty: the pages show the component's name. The module names its own

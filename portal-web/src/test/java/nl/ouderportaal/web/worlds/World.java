@@ -56,9 +56,10 @@ record World(int number, Map<SchoolId, SchoolState> schools, List<Child> childre
     static final String PLANS = "plans";
     static final String REPORTS = "reports";
     static final String CONSENT = "consent";
-    /** The ten built-in modules (R-MOD-1), all switched by the worlds. */
+    static final String CONFERENCES = "conferences";
+    /** The built-in modules (the nine of R-MOD-1, consent and the conference planner), all switched by the worlds. */
     static final List<String> MODULES = List.of(ABSENCES, GROUPS, STAFF, MEDICAL, METHOD_TESTS, NATIONAL_TESTS, NOTES, PLANS,
-            REPORTS, CONSENT);
+            REPORTS, CONSENT, CONFERENCES);
     /** The modules with a page of their own in a child's menu; medical is part of the about page, staff of the School page. */
     static final List<String> CHILD_MENU = List.of(ABSENCES, GROUPS, METHOD_TESTS, NATIONAL_TESTS, NOTES, PLANS, REPORTS, CONSENT);
     /** The per-child pages that switch to earlier school years: all but group and about (R-POR-4). */
