@@ -215,7 +215,8 @@ public final class PortalExtension implements BeforeEachCallback, AfterEachCallb
      * {@code portal.authentication().writePermit(token)} and {@code Viewer.of(...)}.
      *
      * <pre>{@code
-     * kit.portal().accounts().importActiveAccount(anna, "anna@example.org", "test");
+     * PortalExtension kit = PortalExtension.create();     // as a @RegisterExtension field
+     * kit.portal().accounts().importActiveAccount(GuardianId.of("anna"), "anna@example.org", "test");
      * String session = kit.logIn("anna@example.org");
      * }</pre>
      */

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * from taking all of them. A refused request is answered 429 with {@code Retry-After}.
  *
  * <pre>{@code
- * PortalWeb.builder(portal).clientLimit(ClientLimit.perAddress(30, Duration.ofMinutes(1), Clock.systemUTC()))
+ * PortalWeb.Builder web = PortalWeb.builder(portal).clientLimit(ClientLimit.perAddress(30, Duration.ofMinutes(1), Clock.systemUTC()));
  * }</pre>
  *
  * <p>Behind a proxy, the address Jetty sees is the proxy's: a host there implements this interface with the

@@ -43,7 +43,7 @@ import nl.ouderportaal.spi.view.Value;
  * core's is needed. Inactive until a school activates it. Thread-safe.
  *
  * <pre>{@code
- * Portal.builder().install(new ConsentModule(change -> sis.mirrorConsent(change)))   // or new ConsentModule()
+ * Portal.Builder builder = Portal.builder().install(new ConsentModule());   // or new ConsentModule(sink)
  * }</pre>
  */
 public final class ConsentModule implements ContentModule<ConsentOptions> {

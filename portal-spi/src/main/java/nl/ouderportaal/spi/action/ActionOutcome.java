@@ -13,9 +13,9 @@ import nl.ouderportaal.spi.LocalizedText;
  * the mails to send, and a few values the JSON API returns beside the message.
  *
  * <pre>{@code
- * return ActionOutcome.created("Uw ziekmelding is ontvangen.", "Your report has been received.")
- *     .reference(receipt.reference())
- *     .mail(ActionMail.toActor("report-sick", subject, text));
+ * ActionOutcome outcome = ActionOutcome.created("Uw ziekmelding is ontvangen.", "Your report has been received.")
+ *     .reference("report-17")
+ *     .mail(ActionMail.toActor("report-sick", "Ziekmelding ontvangen", "De school heeft uw ziekmelding ontvangen."));
  * }</pre>
  *
  * @param created whether the action created something

@@ -12,8 +12,11 @@ import nl.ouderportaal.spi.LocalizedText;
  * {@code @Size(max)} there).
  *
  * <pre>{@code
- * FormField.of("date", FieldKind.DATE, "Datum", "Date").asRequired().min(today.toString()).max(last.toString())
- * FormField.of("reason", FieldKind.CHOICE, "Reden", "Reason").asRequired().choices(List.of(Choice.of("fever", "Koorts", "Fever")))
+ * LocalDate today = LocalDate.now(clock);
+ * FormField date = FormField.of("date", FieldKind.DATE, "Datum", "Date").asRequired()
+ *     .min(today.toString()).max(today.plusDays(7).toString());
+ * FormField reason = FormField.of("reason", FieldKind.CHOICE, "Reden", "Reason").asRequired()
+ *     .choices(List.of(Choice.of("fever", "Koorts", "Fever")));
  * }</pre>
  *
  * @param name the record component it binds to; or, for an input record whose one component is a

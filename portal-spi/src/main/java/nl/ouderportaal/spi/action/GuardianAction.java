@@ -19,18 +19,22 @@ package nl.ouderportaal.spi.action;
  * <h2>Example</h2>
  * <pre>{@code
  * public record HandIn(@NotBlank @Size(max = 40) String assignment, @Size(max = 300) String remark) { }
+ * public record HandedIn(String assignment, String remark) { }
+ * static final RecordKind<HandedIn> HANDED_IN = RecordKind.of("handed-in", HandedIn.class);
  *
- * final class HandInAction implements GuardianAction<NoOptions, HandIn> {
+ * static final class HandInAction implements GuardianAction<NoOptions, HandIn> {
  *     public ActionDescriptor<HandIn> descriptor() {
  *         return ActionDescriptor.forChild("hand-in", "Ingeleverd", "Hand in", HandIn.class);
  *     }
  *     public ActionForm form(ActionContext<NoOptions> context) {
  *         return ActionForm.of(FormField.of("assignment", FieldKind.CHOICE, "Opdracht", "Assignment").asRequired()
- *                 .choices(openAssignments(context)), FormField.of("remark", FieldKind.LONG_TEXT, "Opmerking", "Remark").maxLength(300));
+ *                 .choices(List.of(Choice.of("h1", "Topografie"))),
+ *             FormField.of("remark", FieldKind.LONG_TEXT, "Opmerking", "Remark").maxLength(300));
  *     }
  *     public ActionOutcome run(ActionContext<NoOptions> context, HandIn input) {
- *         context.records().add(HANDED_IN, RecordKeys.child(context.requireChild().id())
- *                 .key(context.requireChild().id() + ":" + input.assignment()), new HandedIn(input.assignment(), input.remark()));
+ *         StudentId child = context.requireChild().id();
+ *         context.records().add(HANDED_IN, RecordKeys.child(child).key(child.value() + ":" + input.assignment()),
+ *             new HandedIn(input.assignment(), input.remark()));
  *         return ActionOutcome.created("Gemeld als ingeleverd.", "Marked as handed in.");
  *     }
  * }

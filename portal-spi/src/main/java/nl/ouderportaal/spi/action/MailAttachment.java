@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Kept in the outbox with its mail and forgotten with the mail's body once sent.
  *
  * <pre>{@code
- * ActionMail.toActor("conference-booked", subject, text)
+ * String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+ * ActionMail mail = ActionMail.toActor("conference-booked", "Uw gesprek", "Tot dan!")
  *         .withAttachment(MailAttachment.text("gesprek.ics", "text/calendar; method=REQUEST", ics));
  * }</pre>
  *

@@ -13,10 +13,18 @@ import nl.ouderportaal.spi.StudentId;
  * <p>Lists are in the order records were added. A context's records are for one call on one thread.
  *
  * <pre>{@code
- * try {
- *     records.add(BOOKING, RecordKeys.child(child).guardian(guardian).key("slot:" + slot), new Booking(slot));
- * } catch (DuplicateKeyException taken) {
- *     throw new ActionConflictException("Dit tijdstip is net gekozen.", "This slot was just taken.");
+ * record Booking(String slot) { }
+ * static final RecordKind<Booking> BOOKING = RecordKind.of("booking", Booking.class);
+ *
+ * ActionOutcome book(ActionContext<NoOptions> context, String slot) {
+ *     StudentId child = context.requireChild().id();
+ *     try {
+ *         context.records().add(BOOKING, RecordKeys.child(child).guardian(context.guardian().id()).key("slot:" + slot),
+ *             new Booking(slot));
+ *     } catch (DuplicateKeyException taken) {
+ *         throw new ActionConflictException("Dit tijdstip is net gekozen.", "This slot was just taken.");
+ *     }
+ *     return ActionOutcome.created("Geboekt.", "Booked.");
  * }
  * }</pre>
  *

@@ -10,7 +10,8 @@ import nl.ouderportaal.spi.StudentId;
  * day after which housekeeping may remove it.
  *
  * <pre>{@code
- * RecordKeys.child(child).guardian(guardian).key("slot:" + slotId).keepUntil(roundEnd.plusYears(1))
+ * RecordKeys keys = RecordKeys.child(sanne).guardian(GuardianId.of("anna")).key("slot:42")
+ *     .keepUntil(LocalDate.of(2027, 7, 31));
  * }</pre>
  *
  * @param child the child, or {@code null}

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * component added later reads as {@code null} from older records.
  *
  * <pre>{@code
+ * record Answer(String purpose, int version, boolean yes) { }
+ * record Booking(String slot) { }
  * static final RecordKind<Answer> ANSWER = RecordKind.appendOnly("answer", Answer.class);
  * static final RecordKind<Booking> BOOKING = RecordKind.of("booking", Booking.class);
  * }</pre>

@@ -38,10 +38,10 @@ class DocSnippetsCompileTest {
             "portal-web");
     private static final String IMPORTS = String.join("\n",
             "import nl.ouderportaal.spi.*;", "import nl.ouderportaal.spi.host.*;", "import nl.ouderportaal.spi.module.*;",
-            "import nl.ouderportaal.spi.view.*;", "import nl.ouderportaal.spi.notify.*;", "import nl.ouderportaal.core.*;",
+            "import nl.ouderportaal.spi.view.*;", "import nl.ouderportaal.spi.notify.*;", "import nl.ouderportaal.spi.action.*;", "import nl.ouderportaal.spi.record.*;", "import nl.ouderportaal.core.*;",
             "import nl.ouderportaal.core.account.*;", "import nl.ouderportaal.core.mail.*;", "import nl.ouderportaal.core.store.*;",
             "import nl.ouderportaal.core.guardian.*;", "import nl.ouderportaal.core.guice.*;", "import nl.ouderportaal.modules.*;",
-            "import nl.ouderportaal.modules.absences.*;", "import nl.ouderportaal.web.*;", "import nl.ouderportaal.testing.*;",
+            "import nl.ouderportaal.modules.absences.*;", "import nl.ouderportaal.modules.consent.*;", "import nl.ouderportaal.web.*;", "import nl.ouderportaal.testing.*;",
             "import java.util.*;", "import java.time.*;", "import java.net.URI;", "import java.nio.file.*;",
             "import java.util.concurrent.TimeUnit;", "import com.google.inject.Guice;", "import com.google.inject.Injector;",
             "import com.google.inject.AbstractModule;", "import io.micrometer.prometheusmetrics.*;",

@@ -12,6 +12,7 @@ import nl.ouderportaal.core.mail.SmtpSettings;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.modules.absences.Absence;
 import nl.ouderportaal.modules.absences.AbsenceSource;
+import nl.ouderportaal.modules.absences.AbsenceReportSink;
 import nl.ouderportaal.spi.GroupId;
 import nl.ouderportaal.spi.GuardianId;
 import nl.ouderportaal.spi.SchoolId;
@@ -55,6 +56,8 @@ abstract class SnippetGivens {
         void updateLink(String guardian, String child, boolean viewingRight, String changedBy);
 
         List<Absence> absences(String student, int schoolYear);
+
+        AbsenceReportSink absenceReports();
     }
 
     /** The host's push service, for the notification channel's example. */
