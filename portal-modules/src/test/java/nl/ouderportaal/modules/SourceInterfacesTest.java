@@ -31,6 +31,6 @@ class SourceInterfacesTest {
         var byMethod = signatures.stream().distinct()
                 .collect(Collectors.groupingBy(s -> s.substring(s.indexOf(':') + 1)));
         assertThat(byMethod.values()).allSatisfy(owners -> assertThat(owners).hasSize(1));
-        assertThat(BuiltInModules.all()).hasSize(10);
+        assertThat(BuiltInModules.all()).hasSize(11);
     }
 }
