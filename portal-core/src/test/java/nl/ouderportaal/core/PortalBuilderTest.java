@@ -60,7 +60,7 @@ class PortalBuilderTest {
 
         assertThat(without.installedModules()).isEmpty();
         assertThat(with.installedModules()).extracting(ModuleDescriptor::id).containsExactlyInAnyOrder("absences", "groups",
-                "staff", "medical", "method-tests", "national-tests", "notes", "plans", "reports", "consent");
+                "staff", "medical", "method-tests", "national-tests", "notes", "plans", "reports", "consent", "conferences");
     }
 
     @Test
