@@ -104,6 +104,7 @@ public final class Authentication {
             // No hash while an address waits: every address, known or not, waits alike, so skipping it tells
             // nothing, and a flood of guesses at a waiting address costs no Argon2 at all (issue 19).
             nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> audit(h, "login.throttled", known, null));
+            refusal[0] = "throttled";
             return new LoginResult.Refused(LoginResult.REFUSED);
         }
         if (outcome == LoginThrottle.Outcome.REFUSED) {
