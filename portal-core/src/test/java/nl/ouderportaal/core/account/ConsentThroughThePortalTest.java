@@ -79,7 +79,8 @@ class ConsentThroughThePortalTest {
         host.placeInGroup(sanne, YEAR, InMemoryHost.group("g5", school, YEAR, "Groep 5", 5));
         host.placeInGroup(tim, YEAR, InMemoryHost.group("g8", school, YEAR, "Groep 8", 8));
         store = PortalStore.h2InMemory("consent-" + System.nanoTime());
-        portal = host.register(Portal.builder()).store(store).clock(clock).install(new ConsentModule(changes::add)).build();
+        portal = host.register(Portal.builder()).store(store).clock(clock)
+                .accounts(nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/"))).install(new ConsentModule(changes::add)).build();
         portal.accounts().importActiveAccount(mother, "anna@example.org", "test");
         portal.accounts().importActiveAccount(father, "piet@example.org", "test");
         portal.configuration().activate(school, ConsentModule.ID, "beheerder");
