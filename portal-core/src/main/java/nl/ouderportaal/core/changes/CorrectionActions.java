@@ -30,7 +30,11 @@ import nl.ouderportaal.spi.module.Placement;
  */
 public final class CorrectionActions {
 
-    /** A correction's input: field key to the proposed value; keys left out are not part of it. */
+    /**
+     * A correction's input: field key to the proposed value; keys left out are not part of it.
+     *
+     * @param changes the changes
+     */
     public record Corrections(Map<String, String> changes) {
         public Corrections {
             changes = changes == null ? Map.of() : Map.copyOf(changes);

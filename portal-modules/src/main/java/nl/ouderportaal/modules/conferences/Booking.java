@@ -6,6 +6,19 @@ import java.time.LocalDateTime;
  * A taken slot, the module record whose key is the slot's: a family's booking or a slot the school
  * blocked ({@code blocked}, without child). The calendar {@code uid} stays when the booking moves;
  * {@code sequence} counts its versions (RFC 5545 SEQUENCE).
+ *
+ * @param round the round
+ * @param teacher the teacher
+ * @param teacherName the teacher name
+ * @param start the start
+ * @param end the end
+ * @param child the child
+ * @param childName the child name
+ * @param guardian the guardian
+ * @param bookedBy the booked by
+ * @param blocked the blocked
+ * @param uid the uid
+ * @param sequence the sequence
  */
 public record Booking(String round, String teacher, String teacherName, LocalDateTime start, LocalDateTime end,
                       String child, String childName, String guardian, String bookedBy, boolean blocked, String uid,

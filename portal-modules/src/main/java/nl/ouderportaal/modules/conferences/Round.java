@@ -13,6 +13,15 @@ import java.util.Optional;
  * Times are local times of the school's zone.
  *
  * @param siblingsOpen an earlier opening for families with several children in the round, or {@code null}
+ * @param id the id
+ * @param name the name
+ * @param groups the groups
+ * @param teachers the teachers
+ * @param slotMinutes the slot minutes
+ * @param breaks the breaks
+ * @param bookingOpens the booking opens
+ * @param bookingCloses the booking closes
+ * @param closed the closed
  */
 public record Round(String id, String name, List<String> groups, List<TeacherPlan> teachers, int slotMinutes,
                     List<Pause> breaks, LocalDateTime bookingOpens, LocalDateTime bookingCloses,
@@ -24,7 +33,16 @@ public record Round(String id, String name, List<String> groups, List<TeacherPla
         breaks = breaks == null ? List.of() : List.copyOf(breaks);
     }
 
-    /** One teacher's part of a round. */
+    /**
+     * One teacher's part of a round.
+     *
+     * @param staffId the staff id
+     * @param name the name
+     * @param groups the groups
+     * @param windows the windows
+     * @param location the location
+     * @param videoLink the video link
+     */
     public record TeacherPlan(String staffId, String name, List<String> groups, List<Window> windows, String location,
                               String videoLink) {
         public TeacherPlan {
@@ -38,11 +56,22 @@ public record Round(String id, String name, List<String> groups, List<TeacherPla
         }
     }
 
-    /** A time window on one date. */
+    /**
+     * A time window on one date.
+     *
+     * @param date the date
+     * @param from the from
+     * @param until the until
+     */
     public record Window(LocalDate date, LocalTime from, LocalTime until) {
     }
 
-    /** A break, the same on every evening of the round. */
+    /**
+     * A break, the same on every evening of the round.
+     *
+     * @param from the from
+     * @param until the until
+     */
     public record Pause(LocalTime from, LocalTime until) {
     }
 
