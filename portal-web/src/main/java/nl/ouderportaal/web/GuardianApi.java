@@ -115,8 +115,12 @@ final class GuardianApi {
             VisibleChild child = pages.child(ctx);
             Viewer viewer = Viewer.of(requireSession(ctx));
             String module = ctx.pathParam("module");
-            GuardianPages.onlyCurrentSchoolYear(ctx, !module.equals(GuardianPages.ABOUT) && child.modules().stream()
-                    .anyMatch(m -> m.moduleId().equals(module) && m.earlierSchoolYears()));
+            // A page the viewer may not see answers 404 whatever its parameters, as for an unknown one; only a
+            // visible page without earlier years refuses the school year (issue 19, item 18).
+            var link = child.modules().stream().filter(m -> m.moduleId().equals(module)).findFirst();
+            if (module.equals(GuardianPages.ABOUT) || link.isPresent()) {
+                GuardianPages.onlyCurrentSchoolYear(ctx, link.map(nl.ouderportaal.core.guardian.ModuleLink::earlierSchoolYears).orElse(false));
+            }
             var page = module.equals(GuardianPages.ABOUT)
                     ? web.portal.guardians().aboutChild(viewer, child.student().id())
                     : web.portal.guardians().modulePage(viewer, child.student().id(), module, GuardianPages.schoolYear(ctx));

@@ -41,7 +41,7 @@ final class LogSafe {
         // Named, not imported: the web layer reaches no SQL types (WebArchitectureTest).
         if (e.getClass().getName().startsWith("java.sql.") || e.getClass().getName().startsWith("org.h2.")
                 || e.getClass().getName().startsWith("org.postgresql.")) {
-            return "SQL error " + e.getClass().getSimpleName() + " (the statement and its values are left out)";
+            return "SQL state " + sqlState(e) + " (the statement and its values are left out)";
         }
         if (e.getClass().getName().startsWith("org.jdbi.")) {
             return "statement failed (its values are left out)";
@@ -64,6 +64,15 @@ final class LogSafe {
         @Override
         public String toString() {
             return getMessage();
+        }
+    }
+
+    /** The SQL state of a driver's exception, read by name so that the web layer imports no SQL type. */
+    private static String sqlState(Throwable e) {
+        try {
+            return String.valueOf(e.getClass().getMethod("getSQLState").invoke(e));
+        } catch (ReflectiveOperationException notAnSqlException) {
+            return "unknown";
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.ouderportaal.reliability;
 
+import nl.ouderportaal.core.account.GuardianWrites;
 import static nl.ouderportaal.reliability.HostilePortal.CHANGE_ADDRESS;
 import static nl.ouderportaal.reliability.HostilePortal.CHILD;
 import static nl.ouderportaal.reliability.HostilePortal.NOTE;

@@ -250,6 +250,15 @@ final class WorldsPortal implements AutoCloseable {
         for (World.NewsData message : world.news()) {
             Set<GroupId> targets = new LinkedHashSet<>();
             message.groups().forEach(i -> targets.add(GroupId.of(world.groups().get(i).id())));
+            // The portal takes only groups the host has at the school this year (issue 19, item 16). A message
+            // aimed only at other groups reaches nobody, exactly as a message that is not there.
+            Set<GroupId> known = new LinkedHashSet<>();
+            host.groups(message.school(), CURRENT).forEach(g -> known.add(g.id()));
+            boolean aimed = !targets.isEmpty();
+            targets.retainAll(known);
+            if (aimed && targets.isEmpty()) {
+                continue;
+            }
             newsIds.get(message.school()).add(portal.news().create(ADMIN, message.school(), new NewsCommand(message.subject(),
                     message.from(), "<p>Bericht <b>" + message.text() + "</b></p>", message.from(), message.until(), targets)));
         }
