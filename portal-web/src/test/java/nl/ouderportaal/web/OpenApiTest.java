@@ -23,7 +23,10 @@ class OpenApiTest extends AgainstOnePortal {
             String concrete = path.getKey().replace("{childId}", "child-of-anna").replace("{moduleId}", "notes")
                     .replace("{noteId}", "n1").replace("{anchor}", "x").replace("{id}", "1").replace("{guardianId}", "anna")
                     .replace("{actionId}", "reply").replace("{viewId}", "x");
-            HttpResponse<String> response = client.json(method.toUpperCase(), concrete, Map.of());
+            // A body only where the method takes one: the JDK's client sometimes breaks off a large chunked
+            // answer to a GET that carried a body (the server's bytes are whole; a raw socket reads them).
+            boolean takesBody = !method.equals("get") && !method.equals("delete");
+            HttpResponse<String> response = client.json(method.toUpperCase(), concrete, takesBody ? Map.of() : null);
             // Logged out, every real operation answers (401, 400, 202, ...); only an unserved one gives 404.
             if (response.statusCode() == 404) {
                 missing.add(method.toUpperCase() + " " + path.getKey());
