@@ -58,9 +58,12 @@ final class ActionRoutes {
         });
 
         routes.get("/children/{child}/{module}/actions/{action}", ctx -> childForm(ctx, Map.of(), Map.of()));
-        routes.post("/children/{child}/{module}/actions/{action}", this::childPost);
+        routes.post("/children/{child}/{module}/actions/{action}", ctx -> childPost(ctx, ctx.pathParam("module"), ctx.pathParam("action")));
+        // Round 1's form addresses of the About page's and the profile's action "correct" (the GET ones redirect).
+        routes.post("/children/{child}/corrections", ctx -> childPost(ctx, GuardianActions.ABOUT, "correct"));
+        routes.post("/profile/corrections", ctx -> ownPost(ctx, GuardianActions.PROFILE, "correct"));
         routes.get("/profile/{module}/actions/{action}", ctx -> ownForm(ctx, Map.of(), Map.of()));
-        routes.post("/profile/{module}/actions/{action}", this::ownPost);
+        routes.post("/profile/{module}/actions/{action}", ctx -> ownPost(ctx, ctx.pathParam("module"), ctx.pathParam("action")));
     }
 
     /** The JSON description of an offered action: what a client needs to render and post its form. */
@@ -140,56 +143,61 @@ final class ActionRoutes {
     }
 
     private void childForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
+        childForm(ctx, ctx.pathParam("module"), ctx.pathParam("action"), values, errors);
+    }
+
+    private void childForm(Context ctx, String module, String actionId, Map<String, String> values, Map<String, String> errors) {
         VisibleChild child = pages.child(ctx);
         Viewer viewer = viewer(ctx);
-        OfferedAction action = web.portal.actions().find(viewer, child.student().id(), ctx.pathParam("module"),
-                ctx.pathParam("action")).orElseThrow(NotFound::new);
+        OfferedAction action = web.portal.actions().find(viewer, child.student().id(), module, actionId)
+                .orElseThrow(NotFound::new);
         String base = "/children/" + child.student().id().value() + "/" + action.module();
         web.render(ctx, "action.jte", "ui", web.ui(ctx).withErrors(errors), "action", action,
                 "subtitle", child.student().name().displayName(), "target", base + "/actions/" + action.id(),
                 "back", base, "values", values, "readOnly", viewer.isImpersonation());
     }
 
-    private void childPost(Context ctx) {
+    private void childPost(Context ctx, String module, String actionId) {
         VisibleChild child = pages.child(ctx);
         Map<String, String> values = formValues(ctx);
-        String module = ctx.pathParam("module");
         ActionResult result;
         try {
             WritePermit permit = permit(ctx);
-            OfferedAction action = web.portal.actions().find(Viewer.of(permit), child.student().id(), module,
-                    ctx.pathParam("action")).orElseThrow(NotFound::new);
+            OfferedAction action = web.portal.actions().find(Viewer.of(permit), child.student().id(), module, actionId)
+                    .orElseThrow(NotFound::new);
             result = web.portal.actions().run(permit, child.student().id(), module, action.id(), typed(action, values))
                     .orElseThrow(NotFound::new);
         } catch (PortalValidationException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            childForm(ctx, values, Api.fields(e, web.locale(ctx)));
+            childForm(ctx, module, actionId, values, Api.fields(e, web.locale(ctx)));
             return;
         }
         pages.showChildPage(ctx, child, module, web.text(ctx, result.message()));
     }
 
     private void ownForm(Context ctx, Map<String, String> values, Map<String, String> errors) {
+        ownForm(ctx, ctx.pathParam("module"), ctx.pathParam("action"), values, errors);
+    }
+
+    private void ownForm(Context ctx, String module, String actionId, Map<String, String> values, Map<String, String> errors) {
         Viewer viewer = viewer(ctx);
-        OfferedAction action = web.portal.actions().find(viewer, ctx.pathParam("module"), ctx.pathParam("action"))
-                .orElseThrow(NotFound::new);
+        OfferedAction action = web.portal.actions().find(viewer, module, actionId).orElseThrow(NotFound::new);
         web.render(ctx, "action.jte", "ui", web.ui(ctx).withErrors(errors), "action", action, "subtitle", null,
                 "target", "/profile/" + action.module() + "/actions/" + action.id(), "back", "/profile", "values", values,
                 "readOnly", viewer.isImpersonation());
     }
 
-    private void ownPost(Context ctx) {
+    private void ownPost(Context ctx, String module, String actionId) {
         Map<String, String> values = formValues(ctx);
         ActionResult result;
         try {
             WritePermit permit = permit(ctx);
-            OfferedAction action = web.portal.actions().find(Viewer.of(permit), ctx.pathParam("module"), ctx.pathParam("action"))
-                    .orElseThrow(NotFound::new);
+            OfferedAction action = web.portal.actions().find(Viewer.of(permit), module, actionId).orElseThrow(NotFound::new);
             result = web.portal.actions().run(permit, action.module(), action.id(), typed(action, values))
                     .orElseThrow(NotFound::new);
         } catch (PortalValidationException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ownForm(ctx, values, Api.fields(e, web.locale(ctx)));
+            ownForm(ctx, module, actionId, values, Api.fields(e, web.locale(ctx)));
             return;
         }
         pages.showProfile(ctx, web.text(ctx, result.message()));

@@ -213,7 +213,7 @@ class JsonApiHostileInputsTest {
         assertThat(attempt(input, Set.of(), () -> stranger.send("POST", "/api/password", Map.of("token", v, "password", v)))
                 .statusCode()).isEqualTo(400);
         attempt(input, Set.of(), () -> guardian.send("POST",
-                "/api/children/" + HostilePortal.CHILD.value() + "/notes/" + HostilePortal.NOTE + "/replies", Map.of("text", v)));
+                "/api/children/" + HostilePortal.CHILD.value() + "/notes/actions/reply", Map.of("note", HostilePortal.NOTE, "text", v)));
         for (String field : List.of("birthPlace", "address.postalCode", "phone", "email", "birthDate")) {
             HttpResponse<String> answer = attempt(input, Set.of(), () -> guardian.send("POST",
                     "/api/children/" + HostilePortal.CHILD.value() + "/change-requests", Map.of("changes", Map.of(field, v))));
