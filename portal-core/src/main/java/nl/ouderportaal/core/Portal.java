@@ -156,7 +156,7 @@ public final class Portal implements AutoCloseable {
         ActionCatalog catalog = new ActionCatalog(modules.all(), CorrectionActions.areas(changeRequests, guardians),
                 builder.withoutActions, sources.registered());
         this.actions = new GuardianActions(snapshots, catalog, sources, accountRepository, new ActionInputs(validator),
-                new RateLimits(store), outbox, audit, store, clock, builder.zone, builder.maxActions, builder.actionWindow);
+                new RateLimits(store), outbox, audit, store, clock, builder.zone, builder.maxActions, builder.actionWindow, metrics);
         this.staffActions = new StaffActions(catalog, snapshots, sources, accountRepository, staffAccess,
                 new ActionInputs(validator), outbox, audit, store, clock, builder.zone);
         List<NotificationChannel> channels = new ArrayList<>(builder.channels);

@@ -72,10 +72,13 @@ public final class GuardianActions {
     private final ZoneId zone;
     private final int maxActions;
     private final Duration window;
+    private final nl.ouderportaal.core.internal.PortalMetrics metrics;
 
     public GuardianActions(GuardianSnapshots snapshots, ActionCatalog catalog, HostSources sources, AccountRepository accounts,
                            ActionInputs inputs, RateLimits rateLimits, MailOutbox outbox, AuditLog audit, PortalStore store,
-                           Clock clock, ZoneId zone, int maxActions, Duration window) {
+                           Clock clock, ZoneId zone, int maxActions, Duration window,
+                           nl.ouderportaal.core.internal.PortalMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
         this.snapshots = snapshots;
         this.catalog = catalog;
         this.sources = sources;
@@ -265,9 +268,32 @@ public final class GuardianActions {
         if (!availability.offered()) {
             return Optional.empty();
         }
-        if (!availability.available()) {
-            throw new ActionUnavailableException(availability.reason());
+        String outcome = "failed";
+        try {
+            if (!availability.available()) {
+                outcome = "unavailable";
+                throw new ActionUnavailableException(availability.reason());
+            }
+            ActionResult result = executeAvailable(area, action, scope, permit, raw, looking);
+            outcome = "done";
+            return Optional.of(result);
+        } catch (nl.ouderportaal.core.validation.PortalValidationException e) {
+            outcome = "invalid";
+            throw e;
+        } catch (ActionConflictException e) {
+            outcome = "conflict";
+            throw e;
+        } catch (ActionRateLimitedException e) {
+            outcome = "rate-limited";
+            throw e;
+        } finally {
+            // Counted once per attempt that reached the action, by how it ended (portal.actions in the metrics).
+            metrics.actionRan(area.id(), action.descriptor().id(), outcome);
         }
+    }
+
+    private <O, I> ActionResult executeAvailable(ActionCatalog.Area area, GuardianAction<O, I> action, Scope scope,
+                                                 WritePermit permit, Map<String, ?> raw, ActionContext<O> looking) {
         I input = inputs.bind(action.form(looking), action.descriptor().inputType(), raw);
         Instant now = clock.instant();
         String limitKey = "action:" + permit.guardian().value();
@@ -301,7 +327,7 @@ public final class GuardianActions {
             return result;
         });
         afterCommit.forEach(Runnable::run);
-        return Optional.of(new ActionResult(outcome.created(), outcome.message(), outcome.reference(), outcome.details()));
+        return new ActionResult(outcome.created(), outcome.message(), outcome.reference(), outcome.details());
     }
 
     private <O> ActionContext<O> context(ActionCatalog.Area area, GuardianAction<O, ?> action, Scope scope,

@@ -80,8 +80,8 @@ public final class PortalMetrics {
     }
 
     /**
-     * A content module's action ran, for the action runner to call once per action with its outcome (for
-     * instance {@code done}, {@code refused}, {@code invalid}, {@code failed}).
+     * A content module's action ran, for the action runner to call once per attempt with its outcome:
+     * {@code done}, {@code invalid}, {@code unavailable}, {@code conflict}, {@code rate-limited} or {@code failed}.
      */
     public void actionRan(String moduleId, String actionId, String outcome) {
         registry.counter("portal.actions", "module", moduleId, "action", actionId, "outcome", outcome).increment();

@@ -32,6 +32,7 @@ class ActionRateLimitTest {
     private static final SchoolId SCHOOL = SchoolId.of("regenboog");
 
     private final InMemoryHost host = new InMemoryHost();
+    private final io.micrometer.core.instrument.MeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T08:00:00Z"));
     private PortalStore store;
     private Portal portal;
@@ -48,7 +49,7 @@ class ActionRateLimitTest {
         store = PortalStore.h2InMemory("ratelimit-" + System.nanoTime());
         portal = host.registerAll(Portal.builder()).store(store).clock(clock)
                 .accounts(AccountSettings.defaults(URI.create("http://localhost/")))
-                .install(new NotesModule()).actionRateLimit(3, Duration.ofHours(1)).build();
+                .install(new NotesModule()).actionRateLimit(3, Duration.ofHours(1)).metrics(registry).build();
         portal.accounts().importActiveAccount(anna, "anna@example.org", "test");
         portal.configuration().activate(SCHOOL, NotesModule.ID, "beheerder");
         portal.configuration().setOptions(SCHOOL, NotesModule.ID, new NotesOptions(null, true), "beheerder");
@@ -63,6 +64,24 @@ class ActionRateLimitTest {
         String session = TestSessions.start(portal, store, clock, anna);
         portal.actions().run(portal.authentication().writePermit(session), sanne, NotesModule.ID, "reply",
                 Map.of("note", "n1", "text", text)).orElseThrow();
+    }
+
+    @Test
+    void everyAttemptThatReachesAnActionIsCountedInTheMetricsByHowItEnded() {
+        reply("een");
+        assertThatThrownBy(() -> reply("  ")).isInstanceOf(nl.ouderportaal.core.validation.PortalValidationException.class);
+        reply("twee");
+        reply("drie");
+        assertThatThrownBy(() -> reply("vier")).isInstanceOf(ActionRateLimitedException.class);
+
+        assertThat(actions("done")).isEqualTo(3);
+        assertThat(actions("invalid")).isEqualTo(1);
+        assertThat(actions("rate-limited")).isEqualTo(1);
+    }
+
+    private double actions(String outcome) {
+        var counter = registry.find("portal.actions").tags("module", NotesModule.ID, "action", "reply", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
