@@ -36,7 +36,8 @@ public record AbsencesOptions(boolean reportSick, boolean reportRecovered, boole
             EnumSet.allOf(SickReason.class), 7, 5, null);
 
     public AbsencesOptions {
-        reasons = reasons == null || reasons.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reasons));
+        // In the enum's order, so that the form offers the reasons in the same order on every run (Set.copyOf would not).
+        reasons = reasons == null || reasons.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(reasons));
         attendanceEmail = attendanceEmail == null || attendanceEmail.isBlank() ? null : attendanceEmail.strip();
     }
 

@@ -46,6 +46,16 @@ class AbsencesModuleTest {
     }
 
     @Test
+    void theOptionsKeepTheReasonsInOneOrderWhateverOrderTheSchoolGaveThemIn() {
+        var given = new java.util.LinkedHashSet<>(List.of(SickReason.OTHER, SickReason.DENTIST, SickReason.SICK));
+        AbsencesOptions options = new AbsencesOptions(true, false, false, java.time.LocalTime.of(8, 30), given, 7, 5,
+                "verzuim@example.org");
+
+        assertThat(options.reasons()).containsExactly(SickReason.SICK, SickReason.DENTIST, SickReason.OTHER);
+        assertThatThrownBy(() -> options.reasons().add(SickReason.DOCTOR)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void listsReasonPeriodAndAuthorisationNewestFirstWithCounts() {
         absent("1", LocalDate.of(2025, 10, 1), LocalDate.of(2025, 10, 1), "Tandarts", true);
         absent("2", LocalDate.of(2026, 2, 2), LocalDate.of(2026, 2, 4), "Griep", true);
