@@ -199,7 +199,11 @@ class ConferenceBookingTest {
         StudentId child = f.child(anna, 0);
         f.login(anna);
         openBooking();
+        // Nothing booked yet: moving and cancelling are not offered at all (no notice beside booking's).
+        assertThat(f.portal.actions().find(Viewer.guardian(anna), child, ConferencesModule.ID, "move")).isEmpty();
+        assertThat(f.portal.actions().find(Viewer.guardian(anna), child, ConferencesModule.ID, "cancel")).isEmpty();
         String uid = (String) f.run(anna, child, "book", Map.of("slot", slot(ROUND, "t5", "18:30"))).details().get("uid");
+        assertThat(offered(anna, child, "cancel").available()).isTrue();
         f.run(anna, child, "move", Map.of("slot", slot(ROUND, "t5", "19:20")));
         f.deliver();
         VEvent moved = event(last(anna));

@@ -268,10 +268,12 @@ final class GuardianSide {
         @Override
         public Availability availability(ActionContext<ConferencesOptions> context) {
             Optional<Situation> s = situation(context);
+            // Without a booking there is nothing to offer: a notice beside the booking's own would only repeat it.
+            if (s.isEmpty() || s.get().mine().isEmpty()) {
+                return Availability.notOffered();
+            }
             Availability not = whyNot(s);
-            return not != null ? not : s.get().mine().isEmpty()
-                    ? Availability.unavailable("Er is nog geen gesprek om te verzetten.", "There is no conversation to move yet.")
-                    : Availability.yes();
+            return not != null ? not : Availability.yes();
         }
 
         @Override
@@ -319,10 +321,12 @@ final class GuardianSide {
         @Override
         public Availability availability(ActionContext<ConferencesOptions> context) {
             Optional<Situation> s = situation(context);
+            // Without a booking there is nothing to offer: a notice beside the booking's own would only repeat it.
+            if (s.isEmpty() || s.get().mine().isEmpty()) {
+                return Availability.notOffered();
+            }
             Availability not = whyNot(s);
-            return not != null ? not : s.get().mine().isEmpty()
-                    ? Availability.unavailable("Er is geen gesprek om af te zeggen.", "There is no conversation to cancel.")
-                    : Availability.yes();
+            return not != null ? not : Availability.yes();
         }
 
         @Override
