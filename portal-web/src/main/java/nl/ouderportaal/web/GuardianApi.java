@@ -195,8 +195,14 @@ final class GuardianApi {
         body.put("impersonatedBy", session.isImpersonation() ? session.impersonatorName() : null);
         body.put("correctableFields", profile.correctableFields());
         body.put("maintenance", maintenance(ctx));
-        body.put("impersonations", profile.impersonations().stream()
-                .map(e -> Map.of("at", e.at(), "by", e.actorName() == null ? "" : e.actorName())).toList());
+        body.put("impersonations", profile.impersonations().stream().map(visit -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", visit.started());
+            item.put("by", visit.actorName() == null ? "" : visit.actorName());
+            item.put("ended", visit.ended());
+            item.put("viewed", visit.viewed());
+            return item;
+        }).toList());
         ctx.json(body);
     }
 

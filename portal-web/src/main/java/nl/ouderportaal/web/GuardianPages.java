@@ -199,7 +199,38 @@ final class GuardianPages {
         Viewer viewer = Viewer.of(requireSession(ctx));
         Profile profile = web.portal.guardians().profile(viewer).orElseThrow(NotFound::new);
         web.render(ctx, "profile.jte", "profile", profile, "status", status,
-                "actions", web.portal.actions().forGuardian(viewer));
+                "actions", web.portal.actions().forGuardian(viewer), "pageNames", pageNames(ctx, profile));
+    }
+
+    /**
+     * The pages an impersonation viewed, as the guardian reads them: "Over mijn kind (Sanne)", "Notities (Sanne)"
+     * rather than the audit's labels; a label of a child or module no longer visible stays as it is.
+     */
+    private Map<String, String> pageNames(Context ctx, Profile profile) {
+        Ui ui = web.ui(ctx);
+        Map<String, String> children = new java.util.HashMap<>();
+        Map<String, String> modules = new java.util.HashMap<>();
+        web.home(ctx).ifPresent(home -> home.children().forEach(child -> {
+            children.put(child.student().id().value(), child.student().name().displayName());
+            child.modules().forEach(m -> modules.put(m.moduleId(), ui.text(m.name())));
+        }));
+        Map<String, String> names = new java.util.HashMap<>();
+        profile.impersonations().forEach(visit -> visit.viewed().forEach(label -> names.computeIfAbsent(label, l -> {
+            String[] parts = l.split(":");
+            String child = parts.length > 1 ? children.getOrDefault(parts[parts.length > 2 ? 2 : 1], null) : null;
+            return switch (parts[0]) {
+                case "dashboard" -> ui.t("nav.dashboard");
+                case "profile" -> ui.t("nav.profile");
+                case "news" -> ui.t("dashboard.news");
+                case "school" -> ui.t("nav.school");
+                case "about" -> child == null ? l : ui.t("nav.about") + " (" + child + ")";
+                case "module", "corrections" -> child == null || parts.length < 3 ? l
+                        : modules.getOrDefault(parts[1], parts[1]) + " (" + child + ")"
+                                + (parts.length > 3 ? " " + parts[3] : "");
+                default -> l;
+            };
+        })));
+        return names;
     }
 
     private void notifications(Context ctx) {
@@ -218,7 +249,8 @@ final class GuardianPages {
             ctx.status(400);
             Profile profile = web.portal.guardians().profile(Viewer.of(requireSession(ctx))).orElseThrow(NotFound::new);
             web.render(ctx, "profile.jte", "ui", web.ui(ctx).withErrors(Api.fields(e, web.locale(ctx))),
-                    "profile", profile, "status", null, "actions", web.portal.actions().forGuardian(Viewer.of(requireSession(ctx))));
+                    "profile", profile, "status", null, "actions", web.portal.actions().forGuardian(Viewer.of(requireSession(ctx))),
+                    "pageNames", pageNames(ctx, profile));
             return;
         }
         ctx.redirect("/profile?done=password");

@@ -456,6 +456,35 @@ class AdminApiTest {
     }
 
     @Test
+    void oneImpersonationIsOneEntryInTheGuardiansHistoryNamingEachPageViewed() {
+        Client admin = f.staff("beheerder");
+        assertThat(admin.json("PUT", "/api/admin/modules/absences", Map.of("active", true, "dashboard", false)).status()).isEqualTo(200);
+        assertThat(admin.json("PUT", "/api/admin/modules/notes", Map.of("active", true, "dashboard", false)).status()).isEqualTo(200);
+        admin.json("POST", "/api/admin/impersonation", Map.of("guardianId", "anna"));
+        // The pages as a browser asks them (each also loads the menu, the child and the offered actions) and the API.
+        assertThat(admin.get("/dashboard").status()).isEqualTo(200);
+        assertThat(admin.get("/children/sanne/about").status()).isEqualTo(200);
+        assertThat(admin.get("/children/sanne/absences").status()).isEqualTo(200);
+        assertThat(admin.get("/api/children/sanne/notes").status()).isEqualTo(200);
+        assertThat(admin.json("DELETE", "/api/admin/impersonation", null).status()).isEqualTo(204);
+
+        Client anna = f.client();
+        assertThat(anna.json("POST", "/api/session", Map.of("email", "anna@example.org", "password", AdminWebFixture.PASSWORD))
+                .status()).isEqualTo(200);
+        JsonNode history = anna.get("/api/me").json().get("impersonations");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("by").asText()).isEqualTo("Juf Ineke");
+        assertThat(history.get(0).get("ended").isNull()).isFalse();
+        List<String> viewed = new ArrayList<>();
+        history.get(0).get("viewed").forEach(page -> viewed.add(page.asText()));
+        // The dashboard shows the school's news too.
+        assertThat(viewed).containsExactly("dashboard", "news", "about:sanne", "module:absences:sanne", "module:notes:sanne");
+        String page = anna.get("/profile").body();
+        assertThat(page).contains("<li>Over mijn kind (Sanne Jansen)</li><li>Absenties (Sanne Jansen)</li><li>Notities (Sanne Jansen)</li>")
+                .doesNotContain("about:sanne");
+    }
+
+    @Test
     void loggingOutAsStaffEndsTheImpersonationInThatBrowserToo() {
         Client admin = f.staff("beheerder");
         admin.json("POST", "/api/admin/impersonation", Map.of("guardianId", "anna"));

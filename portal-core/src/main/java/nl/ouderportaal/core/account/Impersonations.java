@@ -3,10 +3,10 @@ package nl.ouderportaal.core.account;
 import nl.ouderportaal.core.internal.AccountRepository;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import nl.ouderportaal.core.HostSources;
 import nl.ouderportaal.core.admin.AccessRefusedException;
 import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.guardian.ImpersonationVisit;
 import nl.ouderportaal.core.audit.AuditLog;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.spi.GuardianId;
@@ -84,12 +84,11 @@ public final class Impersonations {
                 && actor.has(StaffActor.Role.ADMIN) && actor.schools().containsAll(session.impersonatorSchools())).isPresent();
     }
 
-    /** When the school viewed the portal as this guardian: starts, pages and ends, newest first. */
-    public List<AuditEvent> historyOf(GuardianId guardian) {
-        // An impersonation for several schools is logged once per school; the guardian sees each moment once.
-        Set<List<Object>> seen = new java.util.HashSet<>();
-        return audit.ofGuardian(guardian, "impersonation.", 1000).stream()
-                .filter(e -> seen.add(java.util.Arrays.asList(e.at(), e.action(), e.actorId(), e.detail())))
-                .limit(500).toList();
+    /**
+     * Each time the school viewed the portal as this guardian, with the pages viewed inside it, newest first
+     * (issue 19, item 20: one entry per impersonation, not one row per page).
+     */
+    public List<ImpersonationVisit> historyOf(GuardianId guardian) {
+        return ImpersonationVisit.group(audit.ofGuardian(guardian, "impersonation.", 5000), 500);
     }
 }

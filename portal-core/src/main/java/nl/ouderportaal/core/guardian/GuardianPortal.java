@@ -186,7 +186,8 @@ public final class GuardianPortal {
         return sources.get(GuardianSource.class).guardian(viewer.guardian()).map(guardian -> new Profile(guardian,
                 account.email(), account.status(), account.lastLoginAt(), notifications, StudentFields.of(guardian),
                 // The list is the guardian's own: an administrator viewing as them does not read other staff's visits.
-                viewer.isImpersonation() ? List.of() : audit.ofGuardian(viewer.guardian(), "impersonation.", 200)));
+                viewer.isImpersonation() ? List.of()
+                        : ImpersonationVisit.group(audit.ofGuardian(viewer.guardian(), "impersonation.", 2000), 100)));
     }
 
     /**

@@ -3,7 +3,6 @@ package nl.ouderportaal.core.guardian;
 import java.time.Instant;
 import java.util.List;
 import nl.ouderportaal.core.account.AccountStatus;
-import nl.ouderportaal.core.audit.AuditEvent;
 import nl.ouderportaal.spi.host.Guardian;
 import nl.ouderportaal.spi.module.CorrectableField;
 
@@ -17,10 +16,11 @@ import nl.ouderportaal.spi.module.CorrectableField;
  * @param lastLogin the last login, or {@code null}
  * @param notificationsEnabled whether the guardian switched notifications on (R-NTF-1)
  * @param correctableFields the fields with an edit pencil
- * @param impersonations when staff viewed the portal as this guardian, newest first (R-BEYOND-1)
+ * @param impersonations each time staff viewed the portal as this guardian, with the pages viewed, newest first
+ *     (R-BEYOND-1)
  */
 public record Profile(Guardian guardian, String username, AccountStatus status, Instant lastLogin,
-                      boolean notificationsEnabled, List<CorrectableField> correctableFields, List<AuditEvent> impersonations) {
+                      boolean notificationsEnabled, List<CorrectableField> correctableFields, List<ImpersonationVisit> impersonations) {
 
     public Profile {
         correctableFields = List.copyOf(correctableFields);

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import nl.ouderportaal.core.admin.AccessRefusedException;
 import nl.ouderportaal.core.audit.AuditEvent;
+import nl.ouderportaal.core.guardian.ImpersonationVisit;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.core.settings.SchoolSettingsUpdate;
 import nl.ouderportaal.core.store.PortalStore;
@@ -115,19 +116,27 @@ class ImpersonationTest {
             String token = f.portal.impersonations().start(ADMIN, anna);
             Viewer viewer = Viewer.of(f.portal.authentication().session(token).orElseThrow());
 
+            // A page loads the menu (home), the child's header and the offered actions too: one row per page.
             f.portal.guardians().home(viewer);
+            f.portal.guardians().dashboard(viewer, java.util.Optional.empty());
+            f.portal.guardians().home(viewer);
+            f.portal.guardians().aboutChild(viewer, StudentId.of("child-of-anna"));
+            f.portal.actions().forChild(viewer, StudentId.of("child-of-anna"));
             f.portal.guardians().aboutChild(viewer, StudentId.of("child-of-anna"));
             f.portal.authentication().logout(token);
 
-            List<AuditEvent> history = f.portal.impersonations().historyOf(anna);
-            assertThat(history).extracting(AuditEvent::action).containsExactly("impersonation.ended", "impersonation.viewed",
-                    "impersonation.viewed", "impersonation.started");
-            assertThat(history).extracting(AuditEvent::detail).contains("home", "about:child-of-anna");
-            assertThat(history).allSatisfy(e -> assertThat(e.actorName()).isEqualTo("Juf Ineke de Boer"));
+            List<ImpersonationVisit> history = f.portal.impersonations().historyOf(anna);
+            assertThat(history).singleElement().satisfies(visit -> {
+                assertThat(visit.actorName()).isEqualTo("Juf Ineke de Boer");
+                assertThat(visit.viewed()).containsExactly("dashboard", "about:child-of-anna");
+                assertThat(visit.ended()).isAfterOrEqualTo(visit.started());
+            });
             assertThat(f.portal.authentication().session(token)).isEmpty();
             assertThat(f.schoolAudit()).as("the school's own audit log shows it all")
-                    .filteredOn(e -> e.action().startsWith("impersonation.")).hasSize(4)
-                    .allSatisfy(e -> assertThat(e.school()).isEqualTo(AccountsFixture.SCHOOL));
+                    .filteredOn(e -> e.action().startsWith("impersonation."))
+                    .allSatisfy(e -> assertThat(e.school()).isEqualTo(AccountsFixture.SCHOOL))
+                    .extracting(AuditEvent::detail)
+                    .containsExactlyInAnyOrder(null, "about:child-of-anna", "about:child-of-anna", "dashboard", null);
         }
     }
 
