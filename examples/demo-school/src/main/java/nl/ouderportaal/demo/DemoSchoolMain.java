@@ -45,7 +45,7 @@ public final class DemoSchoolMain {
         Path data = Path.of(System.getenv().getOrDefault("PORTAL_DATA_DIR", Path.of("target", "demo-data").toString()));
         Files.createDirectories(data);
         URI url = URI.create("http://localhost:" + port + "/");
-        DemoWeb web = DemoWeb.start(DemoSchool.open(data, Clock.systemUTC(), url), listenHost(System.getenv()), port);
+        DemoWeb web = DemoWeb.start(DemoSchool.open(data, new DemoClock(Clock.systemUTC()), url), listenHost(System.getenv()), port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
@@ -58,6 +58,7 @@ public final class DemoSchoolMain {
                   guardian:       %s / %s
                   administrator:  %s / %s (serves OBS De Regenboog; pages at %sadmin)
                   demo mailbox:   %sdemo/mailbox (every mail the portal sends, with its links)
+                  demo control:   %sdemo/control (move the clock, lock a report, add a note or absence)
                   API:            %sapi/openapi.json
                   health:         %shealth/ready
                   metrics:        curl -H 'Authorization: Bearer %s' %smetrics
@@ -68,12 +69,13 @@ public final class DemoSchoolMain {
                   ouder/verzorger:  %s / %s
                   beheerder:        %s / %s (OBS De Regenboog; beheerpagina's op %sadmin)
                   demo-postvak:     %sdemo/mailbox (alle e-mail die het portaal verstuurt, met de links)
+                  demo-bediening:   %sdemo/control (klok verzetten, rapport vrijgeven, notitie of absentie toevoegen)
                   API:              %sapi/openapi.json
                   gezondheid:       %shealth/ready
                   metrics:          curl -H 'Authorization: Bearer %s' %smetrics
                 Gegevens in %s (verwijder die map om opnieuw te beginnen). Stoppen met Ctrl-C.
                 """).formatted(url, DemoSchool.GUARDIAN_LOGIN, DemoSchool.GUARDIAN_PASSWORD, DemoSchool.ADMIN_LOGIN,
-                DemoSchool.ADMIN_PASSWORD, url, url, url, url, web.school().metricsToken(), url, data.toAbsolutePath()));
+                DemoSchool.ADMIN_PASSWORD, url, url, url, url, url, web.school().metricsToken(), url, data.toAbsolutePath()));
         stopped.await();
     }
 }

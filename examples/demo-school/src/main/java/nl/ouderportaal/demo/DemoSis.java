@@ -575,4 +575,56 @@ public final class DemoSis implements SchoolSource, StudentSource, GuardianSourc
         }
         return false;
     }
+
+    // The demo's control page (/demo/control): what a tester changes in "the school's records" by hand.
+
+    /** Locks or unlocks a report, as the school does in its SIS; false when there is no such report. */
+    public boolean setReportLocked(String reportId, boolean locked) {
+        return jdbi.withHandle(h -> h.createUpdate("update report set locked = :l where id = :id")
+                .bind("l", locked).bind("id", reportId).execute()) == 1;
+    }
+
+    /** Whether the SIS knows this pupil. */
+    public boolean hasStudent(StudentId student) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from student where id = :id")
+                .bind("id", student.value()).mapTo(Integer.class).one()) == 1;
+    }
+
+    /** Adds a note to a pupil's file, as a teacher does in the SIS; returns its id. */
+    public String addNote(StudentId student, LocalDate date, String category, boolean categoryPublished, String subject,
+                          String text, String author) {
+        String id = "demo-note-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbi.useHandle(h -> h.execute("insert into note values (?, ?, ?, ?, ?, ?, ?, ?)", id, student.value(), date,
+                category, categoryPublished, subject, text, author));
+        return id;
+    }
+
+    /** Adds an absence, as the school records one in the SIS; returns its id. */
+    public String addAbsence(StudentId student, LocalDate from, LocalDate until, String reason, boolean authorised) {
+        String id = "demo-absence-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbi.useHandle(h -> h.execute("insert into absence values (?, ?, ?, ?, ?, ?)", id, student.value(), from, until,
+                reason, authorised));
+        return id;
+    }
+
+    /**
+     * A report's lock state, for the demo's control page.
+     *
+     * @param id the report's id
+     * @param title its title
+     * @param date its date
+     * @param locked whether the school locked (finalised) it: guardians see locked reports only
+     */
+    public record ReportState(String id, String title, LocalDate date, boolean locked) {
+    }
+
+    /** A pupil's reports with their lock state, newest first, for the control page. */
+    public List<ReportState> reportStates(StudentId student) {
+        return jdbi.withHandle(h -> h.createQuery("select id, title, report_date, locked from report where student_id = :s"
+                        + " order by report_date desc")
+                .bind("s", student.value())
+                .map((rs, ctx) -> new ReportState(rs.getString("id"), rs.getString("title"), date(rs, "report_date"),
+                        rs.getBoolean("locked")))
+                .list());
+    }
 }

@@ -24,7 +24,9 @@ import nl.ouderportaal.web.PortalWeb;
 /**
  * The demo school as a running web portal: the portal's pages and API, the demo's administrator login,
  * a mail dispatcher, and the demo mailbox ({@code /demo/mailbox}, {@code /demo/mailbox.json}) where a
- * visitor reads what the portal sent, so an invitation can be followed end to end in the browser.
+ * visitor reads what the portal sent, so an invitation can be followed end to end in the browser. When the
+ * portal runs on a {@link DemoClock}, the demo control ({@code /demo/control}) moves that clock and changes the
+ * demo SIS's reports, notes and absences.
  */
 public final class DemoWeb implements AutoCloseable {
 
@@ -65,6 +67,9 @@ public final class DemoWeb implements AutoCloseable {
                         clearMailbox();
                         ctx.status(204);
                     });
+                    if (demo.portal().clock() instanceof DemoClock clock) {
+                        new DemoControl(demo, clock, templates).register(config);
+                    }
                 })
                 .build()
                 .start(host, port);

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +27,7 @@ class DemoActionsThroughTheApiTest {
 
     /** Monday 30 November 2026, 08:00 in Zeist: before the demo school's 08:30 cut-off. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T07:00:00Z"), ZoneOffset.UTC);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = DemoClient.JSON;
 
     @TempDir
     static Path dataDirectory;
@@ -49,42 +44,11 @@ class DemoActionsThroughTheApiTest {
         web.school().close();
     }
 
-    /** A browser-like client: its own cookies, and the CSRF header every write needs. */
-    private static final class Client {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        HttpResponse<String> send(String method, String path, Object body) throws Exception {
-            if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("XSRF-TOKEN"))) {
-                http.send(request("GET", "/api/csrf", null).build(), HttpResponse.BodyHandlers.ofString());
-            }
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
-            return http.send(request(method, path, body).header("X-XSRF-TOKEN", token).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> response = send("GET", path, null);
-            assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        }
-
-        private static HttpRequest.Builder request(String method, String path, Object body) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path))
-                    .header("Content-Type", "application/json");
-            return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
+    private static DemoClient guardian() throws Exception {
+        return DemoClient.guardian(web.port());
     }
 
-    private static Client guardian() throws Exception {
-        Client client = new Client();
-        assertThat(client.send("POST", "/api/session", Map.of("email", DemoSchool.GUARDIAN_LOGIN,
-                "password", DemoSchool.GUARDIAN_PASSWORD)).statusCode()).isEqualTo(200);
-        return client;
-    }
-
-    private static String childAtTheMainSchool(Client client) throws Exception {
+    private static String childAtTheMainSchool(DemoClient client) throws Exception {
         for (JsonNode child : client.get("/api/children").get("items")) {
             if (child.get("school").get("id").asText().equals(DemoSchoolGenerator.MAIN_SCHOOL)) {
                 return child.get("id").asText();
@@ -99,7 +63,7 @@ class DemoActionsThroughTheApiTest {
 
     @Test
     void theDemoGuardianReportsAChildSickOnceTheSchoolAndSheGetAMailAndTheAbsencesPageSaysWho() throws Exception {
-        Client client = guardian();
+        DemoClient client = guardian();
         String child = childAtTheMainSchool(client);
         int toSchool = mailsTo("verzuim@regenboog.example.org").size();
 
@@ -122,7 +86,7 @@ class DemoActionsThroughTheApiTest {
 
     @Test
     void anotherFamilysChildAnswers404AndAnAdministratorLoggedInAsTheGuardian403WithNoMail() throws Exception {
-        Client client = guardian();
+        DemoClient client = guardian();
         String own = childAtTheMainSchool(client);
         // A generated pupil of the main school: another family's child.
         String other = DemoSchoolGenerator.MAIN_SCHOOL + "-s1";
@@ -131,7 +95,7 @@ class DemoActionsThroughTheApiTest {
                 Map.of("date", "2026-12-02", "reason", "sick"));
         assertThat(foreign.statusCode()).isEqualTo(404);
 
-        Client admin = new Client();
+        DemoClient admin = new DemoClient(web.port());
         assertThat(admin.send("POST", "/api/admin/session", Map.of("username", DemoSchool.ADMIN_LOGIN,
                 "password", DemoSchool.ADMIN_PASSWORD)).statusCode()).isEqualTo(200);
         assertThat(admin.send("POST", "/api/admin/impersonation", Map.of("guardianId", DemoSchoolGenerator.DEMO_GUARDIAN))
@@ -148,7 +112,7 @@ class DemoActionsThroughTheApiTest {
 
     @Test
     void theIntegratorsHomeworkModuleHasAnActionOfItsOwnThroughTheSameRoutes() throws Exception {
-        Client client = guardian();
+        DemoClient client = guardian();
         String child = childAtTheMainSchool(client);
         JsonNode handIn = null;
         for (JsonNode action : client.get("/api/children/" + child + "/actions").get("items")) {
