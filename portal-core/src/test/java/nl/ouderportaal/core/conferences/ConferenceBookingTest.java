@@ -185,6 +185,10 @@ class ConferenceBookingTest {
         assertThat(event.getDateTimeStart().<net.fortuna.ical4j.model.parameter.TzId>getParameter("TZID").orElseThrow().getValue())
                 .isEqualTo("Europe/Amsterdam");
         assertThat(files.get(0).text()).contains("DTSTART;TZID=Europe/Amsterdam:20261208T183000", "BEGIN:VTIMEZONE");
+        // RFC 5545 3.2.19: the TZID names a VTIMEZONE of the file itself, not one a reader's registry may know.
+        assertThat(calendar.<net.fortuna.ical4j.model.component.VTimeZone>getComponents("VTIMEZONE"))
+                .singleElement().satisfies(zone -> assertThat(zone.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Amsterdam"));
+        assertThat(files.get(0).text()).doesNotContain("Brussels");
         assertThat(event.getProperty(Property.SEQUENCE).orElseThrow().getValue()).isEqualTo("0");
         assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue()).isEqualTo("Lokaal 5");
         // Sent: the outbox forgets the attachment with the body.

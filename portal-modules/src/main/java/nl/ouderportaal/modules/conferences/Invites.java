@@ -3,16 +3,19 @@ package nl.ouderportaal.modules.conferences;
 import java.time.Instant;
 import java.time.ZoneId;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -75,9 +78,22 @@ final class Invites {
         calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         TimeZone timeZone = ZONES.getTimeZone(zone.getId());
         if (timeZone != null) {
-            calendar.add(timeZone.getVTimeZone());
+            calendar.add(namedAs(timeZone.getVTimeZone(), zone.getId()));
         }
         calendar.add(event);
         return calendar.toString();
+    }
+
+    /*
+     * ical4j's registry answers a linked zone with its target's definition (Europe/Amsterdam with
+     * Europe/Brussels since tzdata 2022b), while DTSTART names the school's zone: RFC 5545 requires a
+     * VTIMEZONE with exactly that TZID, and a calendar that finds none may place the event in UTC or the
+     * reader's zone. The rules are the same, so the copy is renamed; its URL and location named the target.
+     */
+    private static VTimeZone namedAs(VTimeZone definition, String zoneId) {
+        VTimeZone named = definition.copy();
+        named.replace(new TzId(zoneId));
+        named.removeAll(Property.TZURL, "X-LIC-LOCATION");
+        return named;
     }
 }
