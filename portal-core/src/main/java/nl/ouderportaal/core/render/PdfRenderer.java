@@ -26,6 +26,9 @@ public final class PdfRenderer {
 
     private static final float MARGIN = 56;
     private static final float BODY = 10.5f;
+    /** Tables of more than five columns: a class list or a schedule still fits A4 upright. */
+    private static final float SMALL = 9;
+    private static final float PADDING = 6;
     private static final float HEADING = 14;
     private static final float TITLE = 18;
     private static final float LEADING = 1.4f;
@@ -51,7 +54,9 @@ public final class PdfRenderer {
             }
             writer.space(BODY);
             for (Section section : sections) {
-                writer.paragraph(section.title().in(locale), writer.bold, HEADING, 0);
+                if (!section.title().in(locale).equals(title)) {
+                    writer.paragraph(section.title().in(locale), writer.bold, HEADING, 0);
+                }
                 for (Block block : section.blocks()) {
                     writer.block(block, locale);
                 }
@@ -127,32 +132,106 @@ public final class PdfRenderer {
                 paragraph(table.emptyMessage().in(locale), regular, BODY, 0);
                 return;
             }
-            int columns = table.headers().size();
-            float columnWidth = width / columns;
+            float size = table.headers().size() > 5 ? SMALL : BODY;
             List<String> header = table.headers().stream().map(h -> h.in(locale)).toList();
-            row(header, bold, columnWidth);
+            List<List<String>> rows = new ArrayList<>();
             for (var row : table.rows()) {
-                row(row.stream().map(v -> ValueFormatter.format(v, locale)).toList(), regular, columnWidth);
+                rows.add(row.stream().map(v -> ValueFormatter.format(v, locale)).toList());
+            }
+            float[] columns = columnWidths(header, rows, size);
+            row(header, bold, size, columns);
+            for (List<String> row : rows) {
+                row(row, regular, size, columns);
             }
         }
 
-        private void row(List<String> cells, PDFont font, float columnWidth) throws IOException {
+        /*
+         * Columns as wide as their content asks, as a browser lays out a table: each gets at least its longest
+         * word (so "18:00–18:10" and "Leerkracht" are never cut), and the rest of the line goes to the columns
+         * with the most text. Only when even the longest words do not fit are they cut.
+         */
+        private float[] columnWidths(List<String> header, List<List<String>> rows, float size) throws IOException {
+            int count = header.size();
+            float[] least = new float[count];
+            float[] natural = new float[count];
+            List<List<String>> all = new ArrayList<>(rows);
+            all.add(0, header);
+            for (List<String> row : all) {
+                for (int c = 0; c < count && c < row.size(); c++) {
+                    PDFont font = row == header ? bold : regular;
+                    for (String line : row.get(c).replace("\r", "").split("\n")) {
+                        natural[c] = Math.max(natural[c], width(line, font, size) + PADDING);
+                        for (String word : line.split(" ")) {
+                            least[c] = Math.max(least[c], width(word, font, size) + PADDING);
+                        }
+                    }
+                }
+            }
+            float[] widths = new float[count];
+            boolean[] settled = new boolean[count];
+            float left = width;
+            int open = count;
+            // Narrow columns (a group, a version) get all they ask, as long as they ask less than a fair share.
+            for (boolean changed = true; changed && open > 0; ) {
+                changed = false;
+                float fair = left / open;
+                for (int c = 0; c < count; c++) {
+                    if (!settled[c] && natural[c] <= fair) {
+                        widths[c] = natural[c];
+                        settled[c] = true;
+                        left -= natural[c];
+                        open--;
+                        changed = true;
+                    }
+                }
+            }
+            float leastSum = 0;
+            float wish = 0;
+            float naturalSum = 0;
+            for (int c = 0; c < count; c++) {
+                naturalSum += natural[c];
+                if (!settled[c]) {
+                    leastSum += least[c];
+                    wish += natural[c] - least[c];
+                }
+            }
+            for (int c = 0; c < count; c++) {
+                if (open == 0) {
+                    // Everything fits: the spare width is shared out as the text is.
+                    widths[c] += (width - naturalSum) * natural[c] / naturalSum;
+                } else if (settled[c]) {
+                    continue;
+                } else if (leastSum <= left) {
+                    widths[c] = least[c] + (left - leastSum) * (wish == 0 ? 1f / open : (natural[c] - least[c]) / wish);
+                } else {
+                    widths[c] = left * least[c] / leastSum;
+                }
+            }
+            return widths;
+        }
+
+        private void row(List<String> cells, PDFont font, float size, float[] columns) throws IOException {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
-            for (String cell : cells) {
-                List<String> cellLines = wrap(cell, font, BODY, columnWidth - 6);
+            for (int c = 0; c < cells.size() && c < columns.length; c++) {
+                List<String> cellLines = wrap(cells.get(c), font, size, columns[c] - PADDING);
                 wrapped.add(cellLines);
                 lines = Math.max(lines, cellLines.size());
             }
+            // A row is kept on one page.
+            ensureRoom(lines * size * LEADING);
             for (int i = 0; i < lines; i++) {
-                ensureRoom(BODY * LEADING);
+                ensureRoom(size * LEADING);
+                float x = MARGIN;
                 for (int c = 0; c < wrapped.size(); c++) {
                     if (i < wrapped.get(c).size()) {
-                        text(wrapped.get(c).get(i), font, BODY, MARGIN + c * columnWidth);
+                        text(wrapped.get(c).get(i), font, size, x);
                     }
+                    x += columns[c];
                 }
-                y -= BODY * LEADING;
+                y -= size * LEADING;
             }
+            y -= size * 0.3f;
         }
 
         void paragraph(String text, PDFont font, float size, float indent) throws IOException {

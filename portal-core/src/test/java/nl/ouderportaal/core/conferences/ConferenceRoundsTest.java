@@ -149,10 +149,13 @@ class ConferenceRoundsTest {
                 Map.of("round", ROUND, "teacher", "t5")).orElseThrow();
         assertThat(schedule.rows()).hasSize(11);
         assertThat(schedule.rows().get(0)).contains("geblokkeerd / blocked");
-        assertThat(schedule.rows().get(1)).contains("Ineke de Boer", "2026-12-08", "18:10–18:20", "Lokaal 5", "Kind1anna Jansen");
+        assertThat(schedule.rows().get(1)).contains("Ineke de Boer", "2026-12-08", "18:10–18:20", "Lokaal 5", "Kind1anna Jansen", "Groep 5");
         byte[] pdf = f.portal.staffActions().pdf(schedule, SCHOOL, java.util.Locale.forLanguageTag("nl"));
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Kind1anna", "Lokaal 5", "geblokkeer");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            // Columns as wide as their words: nothing a teacher reads is cut in two, and the title is printed once.
+            assertThat(text).contains("Kind1anna Jansen", "Lokaal 5", "geblokkeerd / blocked", "18:10–18:20", "Leerkracht", "Groep 5");
+            assertThat(text.split("Gespreksrooster Gesprekken december", -1)).hasSize(2);
         }
 
         f.portal.staffActions().run(ADMIN, SCHOOL, ConferencesModule.ID, "close-round", Map.of("round", ROUND));

@@ -463,6 +463,10 @@ final class StaffSide {
             Round r = round.get();
             String teacher = context.parameters().get("teacher");
             Map<String, StoredRecord<Booking>> taken = Planner.taken(context.records(), r.id());
+            // A printed schedule names groups as the school does ("Groep 5"), not by the host's ids.
+            Map<String, String> groupNames = new java.util.HashMap<>();
+            context.source(GroupSource.class).groups(context.school().id(), SchoolYear.containing(context.today()))
+                    .forEach(g -> groupNames.put(g.id().value(), g.name()));
             List<List<String>> rows = new ArrayList<>();
             for (Round.TeacherPlan plan : r.teachers()) {
                 if (teacher != null && !teacher.isBlank() && !teacher.equals(plan.staffId())) {
@@ -473,7 +477,7 @@ final class StaffSide {
                     String child = b == null ? "vrij / free" : b.value().blocked() ? "geblokkeerd / blocked" : b.value().childName();
                     rows.add(List.of(plan.name(), slot.start().toLocalDate().toString(),
                             slot.start().toLocalTime() + "–" + slot.end().toLocalTime(), plan.where(), child,
-                            String.join(", ", plan.groups()), b == null || b.value().blocked() ? "" : b.value().bookedBy()));
+                            plan.groups().stream().map(g -> groupNames.getOrDefault(g, g)).collect(java.util.stream.Collectors.joining(", ")), b == null || b.value().blocked() ? "" : b.value().bookedBy()));
                 }
             }
             return new StaffTable(LocalizedText.of("Gespreksrooster " + r.name(), "Schedule " + r.name()), headers, rows,

@@ -75,17 +75,17 @@ final class SendReminder implements StaffAction<ConsentOptions, SendReminder.Inp
         int guardians = perGuardian.size();
         if (!Boolean.TRUE.equals(input.confirm())) {
             return ActionOutcome.done("Er is niets verstuurd. " + guardians + " ouder(s)/verzorger(s) van " + children.size()
-                                    + " kind(eren) zouden een herinnering krijgen (alleen wie een actief account heeft). "
+                                    + " kind(eren) hebben nog niet geantwoord; wie van hen een actief account heeft, krijgt een herinnering. "
                                     + "Vink 'Ja, verstuur de herinnering nu' aan om te versturen.",
                             "Nothing was sent. " + guardians + " parent(s) or guardian(s) of " + children.size()
-                                    + " child(ren) would get a reminder (only those with an active account). "
+                                    + " child(ren) have not answered yet; those of them with an active account get a reminder. "
                                     + "Tick 'Yes, send the reminder now' to send it.")
                     .detail("sent", false).detail("guardians", guardians).detail("children", children.size());
         }
-        ActionOutcome outcome = ActionOutcome.done("De herinnering is verstuurd aan " + guardians + " ouder(s)/verzorger(s) van "
-                                + children.size() + " kind(eren) (wie een actief account heeft).",
-                        "The reminder has been sent to " + guardians + " parent(s) or guardian(s) of " + children.size()
-                                + " child(ren) (those with an active account).")
+        ActionOutcome outcome = ActionOutcome.done("De herinnering is verstuurd aan wie een actief account heeft, van de " + guardians
+                                + " ouder(s)/verzorger(s) van " + children.size() + " kind(eren) zonder antwoord.",
+                        "The reminder has been sent to those with an active account, of the " + guardians
+                                + " parent(s) or guardian(s) of " + children.size() + " child(ren) without an answer.")
                 .detail("sent", true).detail("guardians", guardians).detail("children", children.size())
                 .audit("reminder to " + guardians + " guardians" + (group.isEmpty() ? "" : " of group " + group));
         String school = context.school().name();
