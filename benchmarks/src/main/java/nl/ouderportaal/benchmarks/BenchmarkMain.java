@@ -150,7 +150,9 @@ public final class BenchmarkMain {
                 - **B3** a plain timed harness, run once per side after a 500-mail warm-up per side: 10,000 guardians
                   of the large world invited (outbox) and dispatched to GreenMail on loopback in the same JVM until the
                   outbox is empty; floor: Jakarta Mail (Angus) sending the same rendered messages over one reused
-                  Transport. Heap used is measured after `System.gc()` with GreenMail's copies purged.
+                  Transport. Heap used is measured after `System.gc()` with GreenMail's copies purged. "B3 dispatch":
+                  the same 10,000 guardians invited again, and the dispatch alone timed with 1, 2 and 4 SMTP
+                  connections (`Portal.Builder.mailConnections`), against the same raw floor.
                 - **B4** JMH SingleShotTime in a forked JVM with `-Xmx256m`, 1 warm-up + 2 measured exports (mean) of
                   100,000 guardians with accounts; floor: POI SXSSF writing the same columns, styles and values, with
                   nothing to read.

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -49,10 +50,13 @@ public final class BulkInvitationHarness {
 
     public static final int GUARDIANS = 10_000;
     static final int WARM_UP = 500;
+    /** The dispatcher's SMTP connections the dispatch alone is measured at. */
+    static final int[] CONNECTIONS = {1, 2, 4};
 
     /** What one run measured. */
     public record Result(int mails, double portalSeconds, double queueSeconds, double dispatchSeconds, int rawMails,
-                         double rawSeconds, long heapBeforeBytes, long heapAfterGcBytes, long heapMaxBytes) {
+                         double rawSeconds, long heapBeforeBytes, long heapAfterGcBytes, long heapMaxBytes,
+                         Map<Integer, Double> dispatchMailsPerSecondByConnections) {
         public double portalMailsPerSecond() {
             return mails / portalSeconds;
         }
@@ -114,9 +118,43 @@ public final class BulkInvitationHarness {
                 throw new IllegalStateException("GreenMail received " + demo.mailbox().getReceivedMessages().length
                         + " raw mails, expected " + GUARDIANS);
             }
+            demo.mailbox().purgeEmailFromAllMailboxes();
+            Map<Integer, Double> byConnections = new java.util.TreeMap<>();
+            for (int connections : CONNECTIONS) {
+                byConnections.put(connections, dispatchRate(demo, admin, invitees, connections));
+            }
             return new Result(GUARDIANS, (end - start) / 1e9, (queued - start) / 1e9, (end - queued) / 1e9, GUARDIANS,
-                    (rawEnd - rawStart) / 1e9, heapBefore, heapAfterGc, Runtime.getRuntime().maxMemory());
+                    (rawEnd - rawStart) / 1e9, heapBefore, heapAfterGc, Runtime.getRuntime().maxMemory(), byConnections);
         }
+    }
+
+    /**
+     * The same guardians invited again (their accounts wait for a password, so they get a new link), then the
+     * outbox drained by a dispatcher with {@code connections} SMTP connections: mails per second of the dispatch.
+     */
+    private static double dispatchRate(DemoSchool demo, StaffActor admin, Map<SchoolId, List<GuardianId>> invitees,
+                                       int connections) throws FolderException {
+        Portal portal = demo.portal();
+        invitees.forEach((school, ids) -> portal.invitations().invite(admin, school, ids));
+        nl.ouderportaal.core.mail.SmtpMailTransport transport = new nl.ouderportaal.core.mail.SmtpMailTransport(
+                new nl.ouderportaal.core.mail.SmtpSettings("127.0.0.1", demo.mailbox().getSmtp().getPort(),
+                        nl.ouderportaal.core.mail.SmtpSettings.Security.NONE, null, null, "ouderportaal@example.org", "Ouderportaal"));
+        int sent;
+        long start = System.nanoTime();
+        try (MailDispatcher dispatcher = new MailDispatcher(portal.outbox(), transport, java.time.Clock.systemUTC(),
+                nl.ouderportaal.core.internal.PortalMetrics.none(), connections)) {
+            sent = drain(dispatcher);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int received = demo.mailbox().getReceivedMessages().length;
+        demo.mailbox().purgeEmailFromAllMailboxes();
+        if (sent != GUARDIANS || received != GUARDIANS) {
+            throw new IllegalStateException("Over " + connections + " connections: sent " + sent + ", received " + received
+                    + ", expected " + GUARDIANS);
+        }
+        System.out.printf(Locale.ROOT, "B3 dispatch over %d SMTP connection(s): %,d mails in %.1f s, %.0f mails/s%n",
+                connections, sent, seconds, sent / seconds);
+        return sent / seconds;
     }
 
     /** Guardians with an email address and no account yet, school by school, until {@code count}. */

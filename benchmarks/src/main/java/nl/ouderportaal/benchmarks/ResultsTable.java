@@ -51,6 +51,12 @@ final class ResultsTable {
                     r.heapAfterGcBytes() >> 20, r.heapBeforeBytes() >> 20, r.heapMaxBytes() >> 20),
             String.format(Locale.ROOT, "%.0f mails/s (raw Jakarta Mail, one Transport)", r.rawMailsPerSecond()),
             ratio(r.rawMailsPerSecond() / r.portalMailsPerSecond())}));
+        invitations.ifPresent(r -> r.dispatchMailsPerSecondByConnections().forEach((connections, rate) -> rows.add(new String[] {
+            "B3 dispatch", "The outbox of " + String.format(Locale.ROOT, "%,d", r.mails()) + " invitations sent over "
+                    + connections + " SMTP connection" + (connections == 1 ? "" : "s"),
+            String.format(Locale.ROOT, "%.0f mails/s", rate),
+            String.format(Locale.ROOT, "%.0f mails/s (raw, one Transport)", r.rawMailsPerSecond()),
+            ratio(r.rawMailsPerSecond() / rate)})));
         if (selected.contains("B4")) {
             Optional<RunResult> portal = find(jmh, "ExcelExportBenchmark.portal", null);
             Optional<RunResult> floor = find(jmh, "ExcelExportBenchmark.floor", null);

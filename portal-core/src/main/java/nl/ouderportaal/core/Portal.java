@@ -167,7 +167,7 @@ public final class Portal implements AutoCloseable {
         this.overview = new AccountOverview(store, sources, accountRepository, outbox, audit, staffAccess, clock,
                 builder.zone);
         this.mailDispatcher = builder.mailTransport == null ? null
-                : new MailDispatcher(outbox, builder.mailTransport, clock, metrics);
+                : new MailDispatcher(outbox, builder.mailTransport, clock, metrics, builder.mailConnections);
         metrics.bindStore(store, clock, builder.accountSettings.idleTimeout());
         this.health = new PortalHealth(store, java.util.Optional.ofNullable(mailDispatcher), clock);
     }
@@ -360,6 +360,7 @@ public final class Portal implements AutoCloseable {
         private ZoneId zone = ZoneId.of("Europe/Amsterdam");
         private AccountSettings accountSettings;
         private MailTransport mailTransport;
+        private int mailConnections = 1;
         private java.time.Duration auditRetention = AuditLog.DEFAULT_RETENTION;
         private java.time.Duration housekeepingKeep = Housekeeping.DEFAULT_KEEP;
         private final List<NotificationChannel> channels = new ArrayList<>();
@@ -434,6 +435,22 @@ public final class Portal implements AutoCloseable {
          */
         public Builder mail(MailTransport transport) {
             this.mailTransport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * How many SMTP connections the dispatcher opens at once, 1 (the default) to
+         * {@value MailDispatcher#MAX_CONNECTIONS}: more send a bulk invitation faster, as far as the relay allows
+         * (many allow a few per client; its limit is yours to set). Each mail is still sent once.
+         *
+         * @throws IllegalArgumentException outside 1 to {@value MailDispatcher#MAX_CONNECTIONS}
+         */
+        public Builder mailConnections(int connections) {
+            if (connections < 1 || connections > MailDispatcher.MAX_CONNECTIONS) {
+                throw new IllegalArgumentException("SMTP connections must be 1 to " + MailDispatcher.MAX_CONNECTIONS
+                        + ", not " + connections);
+            }
+            this.mailConnections = connections;
             return this;
         }
 

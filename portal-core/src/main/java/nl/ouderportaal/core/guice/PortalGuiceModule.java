@@ -67,6 +67,19 @@ public final class PortalGuiceModule extends AbstractModule {
         return OptionalBinder.newOptionalBinder(binder, MailTransport.class);
     }
 
+    /** The optional binder of how many SMTP connections the dispatcher opens at once (one by default). */
+    public static OptionalBinder<MailConnections> mailConnections(com.google.inject.Binder binder) {
+        return OptionalBinder.newOptionalBinder(binder, MailConnections.class);
+    }
+
+    /**
+     * What {@code Portal.Builder.mailConnections} sets.
+     *
+     * @param connections SMTP connections at once, 1 to {@value nl.ouderportaal.core.mail.MailDispatcher#MAX_CONNECTIONS}
+     */
+    public record MailConnections(int connections) {
+    }
+
     /** The optional binder of the zone schools' dates and times are in (Europe/Amsterdam by default). */
     public static OptionalBinder<java.time.ZoneId> zone(com.google.inject.Binder binder) {
         return OptionalBinder.newOptionalBinder(binder, java.time.ZoneId.class);
@@ -115,6 +128,7 @@ public final class PortalGuiceModule extends AbstractModule {
         clock(binder()).setDefault().toInstance(Clock.systemUTC());
         accountSettings(binder());
         mailTransport(binder());
+        mailConnections(binder());
         zone(binder());
         notificationChannels(binder());
         retention(binder());
@@ -129,11 +143,13 @@ public final class PortalGuiceModule extends AbstractModule {
     @Singleton
     Portal portal(Injector injector, Set<ContentModule<?>> modules, Clock clock, PortalStore store,
                   java.util.Optional<AccountSettings> accountSettings, java.util.Optional<MailTransport> mailTransport,
+                  java.util.Optional<MailConnections> mailConnections,
                   java.util.Optional<java.time.ZoneId> zone, Set<nl.ouderportaal.spi.notify.NotificationChannel> channels,
                   java.util.Optional<Retention> retention, java.util.Optional<Actions> actions) {
         Portal.Builder builder = Portal.builder().clock(clock).store(store);
         accountSettings.ifPresent(builder::accounts);
         mailTransport.ifPresent(builder::mail);
+        mailConnections.ifPresent(c -> builder.mailConnections(c.connections()));
         zone.ifPresent(builder::zone);
         channels.forEach(builder::notificationChannel);
         retention.ifPresent(r -> builder.auditRetention(r.audit()).housekeepingKeep(r.housekeeping()));

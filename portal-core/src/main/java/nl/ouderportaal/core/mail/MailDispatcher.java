@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.ouderportaal.core.internal.PortalMetrics;
@@ -13,13 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox over SMTP: claims a batch, sends it over one connection, marks each mail sent as
- * soon as the server accepted it. A failed mail waits 1, 2, 4, ... minutes (at most an hour) and is
+ * soon as the server accepted it. With several {@linkplain #connections() connections} (the host's
+ * choice: a relay's limit is its own), batches are claimed one after the other and sent on as many
+ * connections at once; a claim is one conditional update, so no two senders, on this node or another,
+ * ever hold the same mail. A failed mail waits 1, 2, 4, ... minutes (at most an hour) and is
  * given up after {@link #MAX_ATTEMPTS}; when the connection is lost the rest of the batch is put back
  * without counting an attempt. Thread-safe; run one per node.
  */
 public final class MailDispatcher implements AutoCloseable {
 
     public static final int MAX_ATTEMPTS = 12;
+    /** The most SMTP connections one dispatcher opens at once. */
+    public static final int MAX_CONNECTIONS = 32;
     static final int BATCH = 50;
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
@@ -28,7 +36,9 @@ public final class MailDispatcher implements AutoCloseable {
     private final MailTransport transport;
     private final Clock clock;
     private final PortalMetrics metrics;
+    private final int connections;
     private ScheduledExecutorService scheduler;
+    private ExecutorService senders;
 
     public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock) {
         this(outbox, transport, clock, PortalMetrics.none());
@@ -36,10 +46,28 @@ public final class MailDispatcher implements AutoCloseable {
 
     /** As the other constructor, counting sent, retried and given-up mails in the portal's meters. */
     public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock, PortalMetrics metrics) {
+        this(outbox, transport, clock, metrics, 1);
+    }
+
+    /**
+     * As the other constructors, sending over up to {@code connections} SMTP connections at once.
+     *
+     * @throws IllegalArgumentException unless {@code connections} is 1 to {@value #MAX_CONNECTIONS}
+     */
+    public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock, PortalMetrics metrics, int connections) {
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("SMTP connections must be 1 to " + MAX_CONNECTIONS + ", not " + connections);
+        }
         this.outbox = outbox;
         this.transport = transport;
         this.clock = clock;
         this.metrics = metrics;
+        this.connections = connections;
+    }
+
+    /** How many SMTP connections this dispatcher opens at most at once. */
+    public int connections() {
+        return connections;
     }
 
     /** Whether {@link #start} runs the dispatcher on this node (until {@link #close()}). */
@@ -47,8 +75,78 @@ public final class MailDispatcher implements AutoCloseable {
         return scheduler != null;
     }
 
-    /** Sends what is due now, batch after batch; returns how many mails were sent. */
+    /**
+     * Sends what is due now, batch after batch (on each connection); returns how many mails were sent.
+     * Returns when the outbox has nothing due, or a batch could not be sent whole (SMTP down: the rest waits).
+     */
     public synchronized int drainOnce() {
+        if (connections == 1) {
+            return drainOnOneConnection();
+        }
+        if (senders == null) {
+            senders = Executors.newFixedThreadPool(connections, r -> {
+                Thread thread = new Thread(r, "ouderportaal-mail-sender");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        // One claimer (this thread) and up to `connections` batches in flight: claims never contend with
+        // each other, on H2 (where a second claim would wait for the first's rows and then find them taken)
+        // as on PostgreSQL.
+        java.util.concurrent.CompletionService<int[]> done = new java.util.concurrent.ExecutorCompletionService<>(senders);
+        int inFlight = 0;
+        int sent = 0;
+        boolean smtpTrouble = false;
+        RuntimeException failure = null;
+        try {
+            while (!smtpTrouble && failure == null) {
+                if (inFlight == connections) {
+                    int[] result = finished(done.take());
+                    inFlight--;
+                    sent += result[0];
+                    smtpTrouble = result[0] < result[1];
+                    continue;
+                }
+                List<QueuedMail> batch = outbox.claim(clock.instant(), BATCH, LEASE);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                done.submit(() -> new int[] {sendBatch(batch), batch.size()});
+                inFlight++;
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new IllegalStateException("Interrupted while the mail senders ran", e);
+        }
+        // Waits for every batch in flight all the same: their marks must land before this returns.
+        for (; inFlight > 0; inFlight--) {
+            try {
+                sent += finished(done.take())[0];
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure == null ? new IllegalStateException("Interrupted while the mail senders ran", e) : failure;
+                break;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sent;
+    }
+
+    private static int[] finished(Future<int[]> batch) throws InterruptedException {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private int drainOnOneConnection() {
         int sent = 0;
         while (true) {
             List<QueuedMail> batch = outbox.claim(clock.instant(), BATCH, LEASE);
@@ -136,10 +234,20 @@ public final class MailDispatcher implements AutoCloseable {
             running = scheduler;
             scheduler = null;
         }
-        if (running != null) {
-            running.shutdown();
+        stop(running);
+        ExecutorService sending;
+        synchronized (this) {
+            sending = senders;
+            senders = null;
+        }
+        stop(sending);
+    }
+
+    private static void stop(ExecutorService executor) {
+        if (executor != null) {
+            executor.shutdown();
             try {
-                running.awaitTermination(30, TimeUnit.SECONDS);
+                executor.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -30,33 +30,46 @@ public final class MailOutbox {
 
 
     /**
-     * Claims up to {@code limit} due mails for this dispatcher, oldest first. On PostgreSQL the due rows
-     * are locked with {@code FOR UPDATE SKIP LOCKED}, so that dispatchers on several nodes each take other
-     * rows at once instead of waiting for each other; elsewhere (H2, one node) one conditional update.
+     * Claims up to {@code limit} due mails for this dispatcher: first those whose lease ran out (a
+     * dispatcher died), then the pending ones, each in the order they became due. On PostgreSQL the due
+     * rows are locked with {@code FOR UPDATE SKIP LOCKED}, so that dispatchers on several nodes each take
+     * other rows at once instead of waiting for each other; elsewhere (H2, one node) one conditional update.
      */
     List<QueuedMail> claim(Instant now, int limit, Duration lease) {
         String claim = UUID.randomUUID().toString();
-        String due = """
-                (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until < :now)""";
         return nl.ouderportaal.core.internal.Database.jdbi(store).inTransaction(h -> {
-            if (store.isPostgres()) {
-                List<Long> ids = h.createQuery("select id from mail_outbox where " + due
-                                + " order by id limit :limit for update skip locked")
-                        .bind("now", Timestamps.toColumn(now)).bind("limit", limit).mapTo(Long.class).list();
-                if (ids.isEmpty()) {
-                    return List.<QueuedMail>of();
+            int claimedSoFar = 0;
+            /*
+             * One condition per status, ordered as the index (status, next_attempt_at) is: the database reads
+             * the first due rows of the index and stops. An OR of both, or an order by id, made it walk every
+             * row the outbox ever held (sent mails stay as proof) for each batch of 50.
+             */
+            for (String due : List.of("status = 'SENDING' and claimed_until < :now",
+                    "status = 'PENDING' and next_attempt_at <= :now")) {
+                int wanted = limit - claimedSoFar;
+                if (wanted <= 0) {
+                    break;
                 }
-                h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until"
-                                + " where id in (<ids>)")
-                        .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease))).bindList("ids", ids)
-                        .execute();
-            } else {
-                h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim, claimed_until = :until"
-                                + " where id in (select id from mail_outbox where " + due + " order by id limit :limit)"
-                                + " and (" + due + ")")
-                        .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease)))
-                        .bind("now", Timestamps.toColumn(now)).bind("limit", limit)
-                        .execute();
+                String oldestDue = "select id from mail_outbox where " + due + " order by status, next_attempt_at limit :limit";
+                if (store.isPostgres()) {
+                    List<Long> ids = h.createQuery(oldestDue + " for update skip locked")
+                            .bind("now", Timestamps.toColumn(now)).bind("limit", wanted).mapTo(Long.class).list();
+                    if (!ids.isEmpty()) {
+                        claimedSoFar += h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim,"
+                                        + " claimed_until = :until where id in (<ids>)")
+                                .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease))).bindList("ids", ids)
+                                .execute();
+                    }
+                } else {
+                    claimedSoFar += h.createUpdate("update mail_outbox set status = 'SENDING', claimed_by = :claim,"
+                                    + " claimed_until = :until where id in (" + oldestDue + ") and " + due)
+                            .bind("claim", claim).bind("until", Timestamps.toColumn(now.plus(lease)))
+                            .bind("now", Timestamps.toColumn(now)).bind("limit", wanted)
+                            .execute();
+                }
+            }
+            if (claimedSoFar == 0) {
+                return List.<QueuedMail>of();
             }
             List<QueuedMail> claimed = h.createQuery("select * from mail_outbox where claimed_by = :claim and status = 'SENDING' order by id")
                     .bind("claim", claim)

@@ -6,7 +6,10 @@ package nl.ouderportaal.core.mail;
  */
 public interface MailTransport {
 
-    /** Opens a connection for a batch. */
+    /**
+     * Opens a connection for a batch. A dispatcher with several connections calls this from as many
+     * threads at once, so an implementation must allow that; each connection is used by one thread.
+     */
     Connection open() throws MailException;
 
     /** One open connection; not thread-safe. */

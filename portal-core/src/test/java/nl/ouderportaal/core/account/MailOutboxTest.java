@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.ouderportaal.core.mail.DeliveryStatus;
+import nl.ouderportaal.core.mail.MailDispatcher;
+import nl.ouderportaal.core.mail.MailTransport;
 import nl.ouderportaal.core.mail.OutgoingMail;
 import nl.ouderportaal.core.store.PortalStore;
 import nl.ouderportaal.core.testing.OnBothDatabases;
@@ -69,6 +71,80 @@ class MailOutboxTest {
             System.out.printf("[%s] bulk invitation of 1,000 guardians: queued in %.2f s (%.0f/s); sent in %.2f s "
                     + "(%.0f mails/s) across an SMTP outage after %d mails%n", db, queueSeconds, 1000 / queueSeconds,
                     sendSeconds, 1000 / sendSeconds, sentBeforeOutage);
+        }
+    }
+
+    @OnBothDatabases
+    void overFourConnectionsABulkInvitationIsSentAtOnceOnEachAndEveryMailOnce(String db, Supplier<PortalStore> store) throws Exception {
+        try (AccountsFixture f = new AccountsFixture(store.get())) {
+            List<GuardianId> guardians = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                guardians.add(f.guardianWithChild("g" + i, "ouder" + i + "@example.org"));
+            }
+            f.portal.invitations().invite(ADMIN, SCHOOL, guardians);
+            CountingTransport counting = new CountingTransport(new nl.ouderportaal.core.mail.SmtpMailTransport(f.smtpSettings()));
+            MailDispatcher dispatcher = new MailDispatcher(f.portal.outbox(), counting, f.clock,
+                    nl.ouderportaal.core.internal.PortalMetrics.none(), 4);
+
+            long start = System.nanoTime();
+            int sent;
+            try (dispatcher) {
+                sent = dispatcher.drainOnce();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+
+            assertThat(sent).isEqualTo(600);
+            assertThat(f.portal.outbox().pending()).isZero();
+            Map<String, Integer> perRecipient = new HashMap<>();
+            for (MimeMessage message : f.smtp.getReceivedMessages()) {
+                for (Address to : message.getAllRecipients()) {
+                    perRecipient.merge(to.toString(), 1, Integer::sum);
+                }
+            }
+            assertThat(perRecipient).hasSize(600).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
+            assertThat(counting.mostAtOnce.get()).as("connections open at once").isBetween(2, 4);
+            System.out.printf("[%s] 600 invitations over 4 SMTP connections: %.2f s (%.0f mails/s), %d connections at most at once%n",
+                    db, seconds, 600 / seconds, counting.mostAtOnce.get());
+        }
+    }
+
+    @Test
+    void aDispatcherOpensOneToThirtyTwoConnections() {
+        try (AccountsFixture f = new AccountsFixture(PortalStore.h2InMemory("connections-" + System.nanoTime()))) {
+            MailTransport transport = new nl.ouderportaal.core.mail.SmtpMailTransport(f.smtpSettings());
+            assertThatThrownBy(() -> new MailDispatcher(f.portal.outbox(), transport, f.clock,
+                    nl.ouderportaal.core.internal.PortalMetrics.none(), 0)).hasMessageContaining("1 to 32");
+            assertThatThrownBy(() -> nl.ouderportaal.core.Portal.builder().mailConnections(33))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 32");
+        }
+    }
+
+    /** Counts how many connections are open at once. */
+    private static final class CountingTransport implements MailTransport {
+        private final MailTransport delegate;
+        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingTransport(MailTransport delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Connection open() throws MailException {
+            Connection connection = delegate.open();
+            mostAtOnce.accumulateAndGet(open.incrementAndGet(), Math::max);
+            return new Connection() {
+                @Override
+                public void send(nl.ouderportaal.core.mail.QueuedMail mail) throws MailException {
+                    connection.send(mail);
+                }
+
+                @Override
+                public void close() {
+                    open.decrementAndGet();
+                    connection.close();
+                }
+            };
         }
     }
 

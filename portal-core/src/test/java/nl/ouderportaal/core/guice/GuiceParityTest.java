@@ -78,6 +78,8 @@ class GuiceParityTest {
                         new PortalGuiceModule.Retention(Duration.ofDays(400), Duration.ofDays(20)));
                 PortalGuiceModule.actions(binder()).setBinding().toInstance(
                         new PortalGuiceModule.Actions(1, Duration.ofHours(1), Set.of("absences/request-leave")));
+                PortalGuiceModule.mailTransport(binder()).setBinding().toInstance(new nl.ouderportaal.testing.CapturedMail());
+                PortalGuiceModule.mailConnections(binder()).setBinding().toInstance(new PortalGuiceModule.MailConnections(3));
                 bind(PortalStore.class).toInstance(store);
                 PortalGuiceModule.accountSettings(binder()).setBinding().toInstance(
                         nl.ouderportaal.core.account.AccountSettings.defaults(java.net.URI.create("http://localhost/")));
@@ -127,5 +129,12 @@ class GuiceParityTest {
         assertThat(portal.actions().forChild(nl.ouderportaal.core.guardian.Viewer.guardian(anna), sanne).orElseThrow())
                 .extracting(a -> a.module() + "/" + a.id()).doesNotContain("absences/request-leave");
         assertThat(host.calls("reportSick")).isZero();
+    }
+
+    @Test
+    void theBoundMailTransportSendsOverTheBoundNumberOfConnections() {
+        Portal portal = portal();
+
+        assertThat(portal.mailDispatcher()).hasValueSatisfying(d -> assertThat(d.connections()).isEqualTo(3));
     }
 }
