@@ -92,6 +92,25 @@ class ConsentApiTest {
     }
 
     @Test
+    void beyondThirtyActionsAnHourTheApiAnswers429WithRetryAfterAndStoresNothing() {
+        Client anna = anna();
+        for (int i = 0; i < 30; i++) {
+            Response answered = anna.json("POST", "/api/children/sanne/consent/actions/answer",
+                    Map.of("purpose", purpose, "answer", i % 2 == 0 ? "yes" : "no"));
+            assertThat(answered.status()).as("answer %d: %s", i + 1, answered.body()).isEqualTo(201);
+        }
+
+        Response limited = anna.json("POST", "/api/children/sanne/consent/actions/answer", Map.of("purpose", purpose, "answer", "yes"));
+
+        assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+        assertThat(limited.json().get("error").asText()).isEqualTo("rate-limited");
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3600L);
+        assertThat(admin.get("/api/admin/modules/consent/views/history?child=sanne").json().get("rows")).hasSize(30);
+        assertThat(effective(anna, purpose)).contains("Nee, geen toestemming");
+    }
+
+    @Test
     void anImpersonationGets403ReadOnlyAndNothingIsStored() {
         admin.json("POST", "/api/admin/impersonation", Map.of("guardianId", "anna"));
 
