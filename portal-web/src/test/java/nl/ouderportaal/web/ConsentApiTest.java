@@ -152,5 +152,26 @@ class ConsentApiTest {
         assertThat(page).contains("Foto's op de website", "Mogen wij foto's van uw kind op de website plaatsen?",
                 "name=\"answer\" value=\"yes\"", "name=\"answer\" value=\"no\"", "Nog niet beantwoord (telt als nee)");
         assertThat(page).doesNotContain("checked");
+        // The version of the text shown goes along unseen; a parent is not asked for it.
+        assertThat(page).contains("<input type=\"hidden\" name=\"version\" value=\"1\">")
+                .doesNotContain("type=\"number\"", "Laat leeg: u antwoordt");
+    }
+
+    @Test
+    void anAnswerFromAPageThatShowedAnEarlierTextIsRefusedAndStoresNothing() {
+        Client anna = anna();
+        assertThat(anna.get("/children/sanne/consent").body()).contains("name=\"version\" value=\"1\"");
+        assertThat(admin.json("POST", "/api/admin/modules/consent/actions/change-text", Map.of("purpose", purpose,
+                "textNl", "Mogen wij foto's en video's plaatsen?", "textEn", "May we publish photos and videos?")).status())
+                .isEqualTo(200);
+
+        // The form of the page loaded before the change, as the browser posts it.
+        Response stale = anna.form("/children/sanne/consent/actions/answer", Map.of("purpose", List.of(purpose),
+                "version", List.of("1"), "answer", List.of("yes")));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("versie 2");
+        assertThat(effective(anna, purpose)).contains("Nog niet beantwoord");
+        assertThat(anna.get("/children/sanne/consent").body()).contains("name=\"version\" value=\"2\"");
     }
 }

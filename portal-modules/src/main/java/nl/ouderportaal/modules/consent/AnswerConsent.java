@@ -81,7 +81,9 @@ final class AnswerConsent implements GuardianAction<ConsentOptions, AnswerConsen
         List<Choice> purposes = pupil ? List.of() : ConsentRecords.purposes(context.records()).stream()
                 .filter(p -> p.appliesIn(year))
                 .flatMap(p -> ConsentModule.currentText(context.records(), p).stream()
-                        .map(text -> new Choice(p.id(), text.title())))
+                        .map(text -> new Choice(p.id(), text.title(),
+                                // A page answers the text it shows: stale after a change, it is refused (409).
+                                java.util.Map.of("version", String.valueOf(p.version())))))
                 .toList();
         return ActionForm.of(
                         FormField.of("purpose", FieldKind.ITEM, "Doel", "Purpose").asRequired().choices(purposes),
