@@ -446,11 +446,7 @@ public final class Portal implements AutoCloseable {
          * @throws IllegalArgumentException outside 1 to {@value MailDispatcher#MAX_CONNECTIONS}
          */
         public Builder mailConnections(int connections) {
-            if (connections < 1 || connections > MailDispatcher.MAX_CONNECTIONS) {
-                throw new IllegalArgumentException("SMTP connections must be 1 to " + MailDispatcher.MAX_CONNECTIONS
-                        + ", not " + connections);
-            }
-            this.mailConnections = connections;
+            this.mailConnections = MailDispatcher.checkedConnections(connections);
             return this;
         }
 

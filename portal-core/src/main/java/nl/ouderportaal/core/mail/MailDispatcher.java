@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,14 +57,23 @@ public final class MailDispatcher implements AutoCloseable {
      * @throws IllegalArgumentException unless {@code connections} is 1 to {@value #MAX_CONNECTIONS}
      */
     public MailDispatcher(MailOutbox outbox, MailTransport transport, Clock clock, PortalMetrics metrics, int connections) {
-        if (connections < 1 || connections > MAX_CONNECTIONS) {
-            throw new IllegalArgumentException("SMTP connections must be 1 to " + MAX_CONNECTIONS + ", not " + connections);
-        }
         this.outbox = outbox;
         this.transport = transport;
         this.clock = clock;
         this.metrics = metrics;
-        this.connections = connections;
+        this.connections = checkedConnections(connections);
+    }
+
+    /**
+     * The number of connections, checked: what {@code Portal.Builder.mailConnections} accepts.
+     *
+     * @throws IllegalArgumentException unless {@code connections} is 1 to {@value #MAX_CONNECTIONS}
+     */
+    public static int checkedConnections(int connections) {
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("SMTP connections must be 1 to " + MAX_CONNECTIONS + ", not " + connections);
+        }
+        return connections;
     }
 
     /** How many SMTP connections this dispatcher opens at most at once. */
@@ -92,45 +103,48 @@ public final class MailDispatcher implements AutoCloseable {
         }
         // One claimer (this thread) and up to `connections` batches in flight: claims never contend with
         // each other, on H2 (where a second claim would wait for the first's rows and then find them taken)
-        // as on PostgreSQL.
-        java.util.concurrent.CompletionService<int[]> done = new java.util.concurrent.ExecutorCompletionService<>(senders);
+        // as on PostgreSQL. Every batch in flight is waited for, even after a failure: its marks must land
+        // before this returns.
+        CompletionService<Batch> done = new ExecutorCompletionService<>(senders);
         int inFlight = 0;
         int sent = 0;
-        boolean smtpTrouble = false;
+        boolean claiming = true;
         RuntimeException failure = null;
         try {
-            while (!smtpTrouble && failure == null) {
-                if (inFlight == connections) {
-                    int[] result = finished(done.take());
-                    inFlight--;
-                    sent += result[0];
-                    smtpTrouble = result[0] < result[1];
+            while (claiming || inFlight > 0) {
+                if (claiming && inFlight < connections) {
+                    List<QueuedMail> batch;
+                    try {
+                        batch = outbox.claim(clock.instant(), BATCH, LEASE);
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        claiming = false;
+                        continue;
+                    }
+                    if (batch.isEmpty()) {
+                        claiming = false;
+                    } else {
+                        done.submit(() -> new Batch(sendBatch(batch), batch.size()));
+                        inFlight++;
+                    }
                     continue;
                 }
-                List<QueuedMail> batch = outbox.claim(clock.instant(), BATCH, LEASE);
-                if (batch.isEmpty()) {
-                    break;
+                Future<Batch> finished = done.take();
+                inFlight--;
+                try {
+                    Batch batch = finished.get();
+                    sent += batch.sent();
+                    // SMTP trouble: the rest waits for the next run.
+                    claiming &= batch.sent() == batch.claimed();
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure
+                            : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    claiming = false;
                 }
-                done.submit(() -> new int[] {sendBatch(batch), batch.size()});
-                inFlight++;
             }
-        } catch (RuntimeException e) {
-            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = new IllegalStateException("Interrupted while the mail senders ran", e);
-        }
-        // Waits for every batch in flight all the same: their marks must land before this returns.
-        for (; inFlight > 0; inFlight--) {
-            try {
-                sent += finished(done.take())[0];
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? new IllegalStateException("Interrupted while the mail senders ran", e) : failure;
-                break;
-            }
+            throw new IllegalStateException("Interrupted while the mail senders ran", e);
         }
         if (failure != null) {
             throw failure;
@@ -138,12 +152,8 @@ public final class MailDispatcher implements AutoCloseable {
         return sent;
     }
 
-    private static int[] finished(Future<int[]> batch) throws InterruptedException {
-        try {
-            return batch.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+    /** What became of one batch on its connection. */
+    private record Batch(int sent, int claimed) {
     }
 
     private int drainOnOneConnection() {

@@ -56,12 +56,7 @@ class MailOutboxTest {
 
             assertThat(sentAfterOutage).isEqualTo(700);
             assertThat(f.portal.outbox().pending()).isZero();
-            Map<String, Integer> perRecipient = new HashMap<>();
-            for (MimeMessage message : f.smtp.getReceivedMessages()) {
-                for (Address to : message.getAllRecipients()) {
-                    perRecipient.merge(to.toString(), 1, Integer::sum);
-                }
-            }
+            Map<String, Integer> perRecipient = mailsPerRecipient(f);
             assertThat(perRecipient).hasSize(1000).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
             assertThat(f.portal.outbox().lastOfKind("invitation", guardians).values())
                     .allSatisfy(s -> assertThat(s.state()).isEqualTo(DeliveryStatus.State.SENT));
@@ -95,12 +90,7 @@ class MailOutboxTest {
 
             assertThat(sent).isEqualTo(600);
             assertThat(f.portal.outbox().pending()).isZero();
-            Map<String, Integer> perRecipient = new HashMap<>();
-            for (MimeMessage message : f.smtp.getReceivedMessages()) {
-                for (Address to : message.getAllRecipients()) {
-                    perRecipient.merge(to.toString(), 1, Integer::sum);
-                }
-            }
+            Map<String, Integer> perRecipient = mailsPerRecipient(f);
             assertThat(perRecipient).hasSize(600).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
             assertThat(counting.mostAtOnce.get()).as("connections open at once").isBetween(2, 4);
             System.out.printf("[%s] 600 invitations over 4 SMTP connections: %.2f s (%.0f mails/s), %d connections at most at once%n",
@@ -117,6 +107,16 @@ class MailOutboxTest {
             assertThatThrownBy(() -> nl.ouderportaal.core.Portal.builder().mailConnections(33))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 32");
         }
+    }
+
+    private static Map<String, Integer> mailsPerRecipient(AccountsFixture f) throws jakarta.mail.MessagingException {
+        Map<String, Integer> perRecipient = new HashMap<>();
+        for (MimeMessage message : f.smtp.getReceivedMessages()) {
+            for (Address to : message.getAllRecipients()) {
+                perRecipient.merge(to.toString(), 1, Integer::sum);
+            }
+        }
+        return perRecipient;
     }
 
     /** Counts how many connections are open at once. */
