@@ -87,9 +87,10 @@ final class GuardianApi {
         routes.get("/api/dashboard", ctx -> {
             Viewer viewer = Viewer.of(requireSession(ctx));
             Optional<String> kind = Optional.ofNullable(ctx.queryParam("kind")).filter(k -> !k.isBlank());
+            nl.ouderportaal.core.guardian.DashboardPage page = web.dashboardPage(ctx, viewer, kind);
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("dashboard", web.portal.guardians().dashboard(viewer, kind));
-            body.put("news", web.portal.guardians().news(viewer));
+            body.put("dashboard", page.dashboard());
+            body.put("news", page.news());
             body.put("maintenance", maintenance(ctx));
             ctx.json(body);
         });

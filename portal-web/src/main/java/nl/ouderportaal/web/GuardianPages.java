@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.ouderportaal.core.account.Session;
 import nl.ouderportaal.core.guardian.ChildPage;
+import nl.ouderportaal.core.guardian.DashboardPage;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.GuardianPortal;
 import nl.ouderportaal.core.guardian.ModuleLink;
@@ -72,7 +73,8 @@ final class GuardianPages {
     private void dashboard(Context ctx) {
         Viewer viewer = Viewer.of(requireSession(ctx));
         String kind = Optional.ofNullable(ctx.queryParam("kind")).filter(k -> k.matches("[a-z-]{1,40}")).orElse(null);
-        GuardianHome home = web.home(ctx).orElseThrow();
+        DashboardPage page = web.dashboardPage(ctx, viewer, Optional.ofNullable(kind));
+        GuardianHome home = page.home();
         Map<String, String> names = new LinkedHashMap<>();
         home.children().forEach(c -> names.put(c.student().id().value(), c.student().name().displayName()));
         // One image per distinct picture: two schools without an image of their own share the default one.
@@ -80,8 +82,8 @@ final class GuardianPages {
         home.children().stream().map(c -> c.school().id()).distinct().forEach(school -> web.portal.guardians()
                 .dashboardImage(viewer, school).ifPresent(image -> images.putIfAbsent(java.util.Arrays.hashCode(image), school.value())));
         List<String> imageSchools = List.copyOf(images.values());
-        web.render(ctx, "dashboard.jte", "dashboard", web.portal.guardians().dashboard(viewer, Optional.ofNullable(kind)),
-                "kind", kind == null ? "" : kind, "childNames", names, "news", web.portal.guardians().news(viewer),
+        web.render(ctx, "dashboard.jte", "dashboard", page.dashboard(),
+                "kind", kind == null ? "" : kind, "childNames", names, "news", page.news(),
                 "imageSchools", imageSchools, "kindNames", kindNames(ctx), "actions", viewer.isImpersonation() ? Map.of() : web.portal.actions().forDashboard(viewer));
     }
 

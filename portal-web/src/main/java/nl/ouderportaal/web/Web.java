@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import nl.ouderportaal.core.Portal;
 import nl.ouderportaal.core.account.Session;
+import nl.ouderportaal.core.guardian.DashboardPage;
 import nl.ouderportaal.core.guardian.GuardianHome;
 import nl.ouderportaal.core.guardian.Viewer;
 import nl.ouderportaal.spi.LocalizedText;
@@ -138,6 +139,16 @@ final class Web {
             ctx.attribute(HOME_ATTRIBUTE, session(ctx).map(s -> portal.guardians().home(Viewer.of(s))));
         }
         return ctx.attribute(HOME_ATTRIBUTE);
+    }
+
+    /**
+     * The viewer's dashboard page, read once; its menu serves the rest of the request, so that the page's
+     * header and the API's maintenance notices do not read the facts again.
+     */
+    DashboardPage dashboardPage(Context ctx, Viewer viewer, Optional<String> kind) {
+        DashboardPage page = portal.guardians().dashboardPage(viewer, kind);
+        ctx.attribute(HOME_ATTRIBUTE, Optional.of(page.home()));
+        return page;
     }
 
     Ui ui(Context ctx) {

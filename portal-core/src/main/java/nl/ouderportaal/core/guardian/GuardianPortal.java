@@ -110,9 +110,37 @@ public final class GuardianPortal {
 
     /** The children in the viewer's menu and the maintenance notices (R-ACC-5, R-ACC-10, R-SET-4). */
     public GuardianHome home(Viewer viewer) {
-        Snapshot snapshot = load(viewer, "home");
-        Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
-        Map<StudentId, Group> groups = currentGroups(snapshot);
+        return home(viewer, new Reading(load(viewer, "home")));
+    }
+
+    /**
+     * The dashboard (R-POR-1): entries of modules shown on the dashboard for each visible child, and the
+     * school's upcoming activities; newest first. With a kind, only entries of that kind.
+     */
+    public Dashboard dashboard(Viewer viewer, Optional<String> kind) {
+        return dashboard(new Reading(load(viewer, dashboardPageName(kind))), kind);
+    }
+
+    /**
+     * What the dashboard page shows, decided over one reading of the facts: the menu and maintenance
+     * notices ({@link #home}), the dashboard ({@link #dashboard}) and the news ({@link #news}). The same as
+     * the three calls, with the host and the store read once instead of three times; an impersonation is
+     * audited as a view of the dashboard and of the news, as the separate calls audit it.
+     */
+    public DashboardPage dashboardPage(Viewer viewer, Optional<String> kind) {
+        Reading reading = new Reading(load(viewer, dashboardPageName(kind)));
+        snapshots.auditAlsoViewed(viewer, "news");
+        return new DashboardPage(home(viewer, reading), dashboard(reading, kind), news(reading));
+    }
+
+    private static String dashboardPageName(Optional<String> kind) {
+        return "dashboard" + kind.map(k -> ":" + k).orElse("");
+    }
+
+    private GuardianHome home(Viewer viewer, Reading reading) {
+        Snapshot snapshot = reading.snapshot;
+        Map<SchoolId, School> schools = reading.schools();
+        Map<StudentId, Group> groups = reading.groups();
         List<VisibleChild> children = new ArrayList<>();
         for (StudentId id : snapshot.visibility().children()) {
             Student student = snapshot.students().get(id);
@@ -131,16 +159,12 @@ public final class GuardianPortal {
         return new GuardianHome(viewer.guardian(), snapshot.visibility().ownProfile(), children, notices);
     }
 
-    /**
-     * The dashboard (R-POR-1): entries of modules shown on the dashboard for each visible child, and the
-     * school's upcoming activities; newest first. With a kind, only entries of that kind.
-     */
-    public Dashboard dashboard(Viewer viewer, Optional<String> kind) {
-        Snapshot snapshot = load(viewer, "dashboard" + kind.map(k -> ":" + k).orElse(""));
+    private Dashboard dashboard(Reading reading, Optional<String> kind) {
+        Snapshot snapshot = reading.snapshot;
         Visibility visibility = snapshot.visibility();
-        LocalDate today = today();
+        LocalDate today = reading.today;
         SchoolYear year = SchoolYear.containing(today);
-        Map<SchoolId, School> schools = schools(visibility.schools());
+        Map<SchoolId, School> schools = reading.schools();
         Map<SchoolId, Map<String, String>> options = new HashMap<>();
         List<DashboardEntry> entries = new ArrayList<>();
         for (StudentId id : visibility.children()) {
@@ -152,8 +176,8 @@ public final class GuardianPortal {
                 }
             }
         }
-        entries.addAll(activityEntries(snapshot, schools, year, today));
-        for (NewsMessage message : visibleNews(snapshot, today)) {
+        entries.addAll(activityEntries(reading, year));
+        for (NewsMessage message : reading.visibleNews()) {
             entries.add(new DashboardEntry(NEWS, null, message.date(), LocalizedText.of(message.subject(), message.subject()),
                     schools.containsKey(message.school()) && schools.size() > 1
                             ? Value.text(schools.get(message.school()).name()) : null));
@@ -292,22 +316,14 @@ public final class GuardianPortal {
      * out (R-NEWS-3).
      */
     public List<NewsItem> news(Viewer viewer) {
-        Snapshot snapshot = load(viewer, "news");
-        Map<SchoolId, School> schools = schools(snapshot.visibility().schools());
-        return visibleNews(snapshot, today()).stream()
-                .map(m -> new NewsItem(m.id(), m.school(), schools.containsKey(m.school()) ? schools.get(m.school()).name() : null,
-                        m.subject(), m.date(), NewsHtml.sanitize(m.html())))
-                .toList();
+        return news(new Reading(load(viewer, "news")));
     }
 
-    private List<NewsMessage> visibleNews(Snapshot snapshot, LocalDate today) {
-        if (snapshot.visibility().schools().isEmpty()) {
-            return List.of();
-        }
-        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
-        return news.publishedOn(snapshot.visibility().schools(), today).stream()
-                .filter(m -> VisibilityPolicy.isNewsVisible(snapshot.visibility(), snapshot.students(), groups, m, today))
+    private List<NewsItem> news(Reading reading) {
+        Map<SchoolId, School> schools = reading.schools();
+        return reading.visibleNews().stream()
+                .map(m -> new NewsItem(m.id(), m.school(), schools.containsKey(m.school()) ? schools.get(m.school()).name() : null,
+                        m.subject(), m.date(), NewsHtml.sanitize(m.html())))
                 .toList();
     }
 
@@ -445,10 +461,11 @@ public final class GuardianPortal {
                 StoreModuleRecords.reading(store, student.schoolId(), descriptor.id(), clock));
     }
 
-    private List<DashboardEntry> activityEntries(Snapshot snapshot, Map<SchoolId, School> schools, SchoolYear year,
-                                                 LocalDate today) {
-        Map<StudentId, GroupId> groups = currentGroups(snapshot).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+    private List<DashboardEntry> activityEntries(Reading reading, SchoolYear year) {
+        Snapshot snapshot = reading.snapshot;
+        Map<SchoolId, School> schools = reading.schools();
+        Map<StudentId, GroupId> groups = reading.groupIds();
+        LocalDate today = reading.today;
         List<DashboardEntry> entries = new ArrayList<>();
         ActivitySource activities = sources.get(ActivitySource.class);
         for (SchoolId school : snapshot.visibility().schools()) {
@@ -467,14 +484,6 @@ public final class GuardianPortal {
         return entries;
     }
 
-    private Map<StudentId, Group> currentGroups(Snapshot snapshot) {
-        if (snapshot.visibility().children().isEmpty()) {
-            return Map.of();
-        }
-        return sources.get(GroupSource.class).groupsOfStudents(snapshot.visibility().children(), SchoolYear.containing(today()));
-    }
-
-
     private Map<SchoolId, School> schools(Set<SchoolId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -492,6 +501,54 @@ public final class GuardianPortal {
         all.add(first);
         all.addAll(rest);
         return all;
+    }
+
+    /**
+     * One answer's reads: the snapshot and, read once when first needed, the host data that several parts
+     * of the answer share (the schools, the children's current groups, the visible news). Not shared
+     * between requests: every answer starts from fresh facts.
+     */
+    private final class Reading {
+        private final Snapshot snapshot;
+        private final LocalDate today = today();
+        private Map<SchoolId, School> schools;
+        private Map<StudentId, Group> groups;
+        private List<NewsMessage> visibleNews;
+
+        private Reading(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        Map<SchoolId, School> schools() {
+            if (schools == null) {
+                schools = GuardianPortal.this.schools(snapshot.visibility().schools());
+            }
+            return schools;
+        }
+
+        Map<StudentId, Group> groups() {
+            if (groups == null) {
+                groups = snapshot.visibility().children().isEmpty() ? Map.of()
+                        : sources.get(GroupSource.class).groupsOfStudents(snapshot.visibility().children(), SchoolYear.containing(today));
+            }
+            return groups;
+        }
+
+        Map<StudentId, GroupId> groupIds() {
+            return groups().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+        }
+
+        List<NewsMessage> visibleNews() {
+            if (visibleNews == null && snapshot.visibility().schools().isEmpty()) {
+                visibleNews = List.of();
+            } else if (visibleNews == null) {
+                Map<StudentId, GroupId> groupIds = groupIds();
+                visibleNews = news.publishedOn(snapshot.visibility().schools(), today).stream()
+                        .filter(m -> VisibilityPolicy.isNewsVisible(snapshot.visibility(), snapshot.students(), groupIds, m, today))
+                        .toList();
+            }
+            return visibleNews;
+        }
     }
 
     private Snapshot load(Viewer viewer, String page) {

@@ -109,6 +109,14 @@ public final class GuardianSnapshots {
                 || page.startsWith("image:"));
     }
 
+    /**
+     * Audits an impersonation's view of a page that an answer shows beside the one it was loaded for (the
+     * news on the dashboard page), as if it had been loaded on its own; nothing for a guardian's own view.
+     */
+    public void auditAlsoViewed(Viewer viewer, String page) {
+        viewer.impersonator().ifPresent(admin -> auditView(viewer, admin, page));
+    }
+
     /** Every page an administrator views as a guardian is audited (R-IMP-3), with the page asked for. */
     private void auditView(Viewer viewer, Viewer.Impersonator admin, String page) {
         nl.ouderportaal.core.internal.Database.jdbi(store).useHandle(h -> admin.schools().forEach(school -> nl.ouderportaal.core.internal.AuditTrail.append(h, new AuditEvent(
