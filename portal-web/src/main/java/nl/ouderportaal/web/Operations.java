@@ -28,6 +28,9 @@ final class Operations {
     private final PrometheusMeterRegistry prometheus;
     private final byte[] token;
 
+    /** By method, status and route template: a bounded set, since raw paths never become keys. */
+    private final java.util.concurrent.ConcurrentMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
     Operations(Portal portal, PrometheusMeterRegistry prometheus, String token) {
         this.portal = portal;
         this.prometheus = prometheus;
@@ -45,10 +48,15 @@ final class Operations {
             Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
             // The route's template (/api/children/{child}), never the raw path: that holds ids.
             String route = matched == null ? "unmatched" : matched.path;
-            Timer.builder("portal.http.requests").description("Web requests by route")
-                    .tag("method", ctx.method().name()).tag("route", route)
-                    .tag("status", Integer.toString(ctx.statusCode()))
-                    .register(registry).record(Duration.ofNanos((long) (millis * 1_000_000L)));
+            String method = ctx.method().name();
+            int status = ctx.statusCode();
+            // Built once per route and answer: building and registering a timer per request was a tenth
+            // of a trivial request's time in the B6 profile.
+            timers.computeIfAbsent(method + " " + status + " " + route, key -> Timer.builder("portal.http.requests")
+                            .description("Web requests by route")
+                            .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
+                            .register(registry))
+                    .record(Duration.ofNanos((long) (millis * 1_000_000L)));
         });
     }
 

@@ -100,9 +100,11 @@ final class WebSecurity {
         ctx.attribute(CSRF_ATTRIBUTE, token);
     }
 
+    private static final java.util.regex.Pattern CSRF_TOKEN_CHARACTERS = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
     private boolean fitsSessions(Context ctx, String token) {
         int dot = token.indexOf('.');
-        if (token.length() > 100 || dot != 24 || !token.matches("[A-Za-z0-9_.-]+")) {
+        if (token.length() > 100 || dot != 24 || !CSRF_TOKEN_CHARACTERS.matcher(token).matches()) {
             return false;
         }
         return MessageDigest.isEqual(mac(ctx, token.substring(0, dot)).getBytes(StandardCharsets.US_ASCII),
