@@ -161,9 +161,12 @@ public final class BenchmarkMain {
                   with the same parameters, salt and hash lengths.
                 - **B6** a plain timed harness on the large world served by portal-web (Javalin, Jetty 12) on
                   loopback: 32 sessions of the benchmark guardian, each its own HTTP client, ask in a closed loop,
-                  10 s warm-up, 20 s measured per endpoint; floor: `GET /api/csrf` of the same server (the same
-                  filters, headers and JSON, no portal work). The ratio is the floor's requests/s divided by the
-                  dashboard's.
+                  10 s warm-up, 20 s measured per endpoint. Floor: the harness's own endpoint
+                  `GET /benchmark/dashboard-floor` on the same server (added by the harness, not a product route),
+                  which makes the B1 floor's host calls and writes their answers as JSON; the ratio is its
+                  requests/s divided by the dashboard's. "B6 trivial": `GET /api/csrf` of the same server (the same
+                  filters, headers and JSON, no work at all). "CPU" is the JVM's CPU time (server and clients) over
+                  the window per answer, which moves less than the rate when something else shares the machine.
                 """.formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS), minutes, MachineDescription.markdown(), table);
     }
 

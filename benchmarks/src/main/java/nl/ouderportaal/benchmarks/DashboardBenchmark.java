@@ -1,6 +1,5 @@
 package nl.ouderportaal.benchmarks;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -18,13 +17,7 @@ import nl.ouderportaal.modules.notes.NotesModule;
 import nl.ouderportaal.modules.plans.PlansModule;
 import nl.ouderportaal.modules.reports.ReportsModule;
 import nl.ouderportaal.spi.GuardianId;
-import nl.ouderportaal.spi.SchoolId;
 import nl.ouderportaal.spi.SchoolYear;
-import nl.ouderportaal.spi.StudentId;
-import nl.ouderportaal.spi.host.EnrolmentStatus;
-import nl.ouderportaal.spi.host.Group;
-import nl.ouderportaal.spi.host.GuardianLink;
-import nl.ouderportaal.spi.host.Student;
 import nl.ouderportaal.spi.module.ModuleDescriptor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -100,30 +93,6 @@ public class DashboardBenchmark {
     /** What GuardianPortal.dashboard asks of the host, in the same order, without the portal. */
     @Benchmark
     public void floor(Blackhole sink) {
-        List<GuardianLink> links = sis.linksOfGuardian(guardian);
-        List<Student> students = sis.students(links.stream().map(GuardianLink::studentId).distinct().toList());
-        Set<StudentId> visible = links.stream().filter(GuardianLink::viewingRight).map(GuardianLink::studentId)
-                .collect(Collectors.toSet());
-        List<Student> children = students.stream()
-                .filter(s -> visible.contains(s.id()) && s.enrolmentStatus() == EnrolmentStatus.IN_EDUCATION).toList();
-        Set<SchoolId> schools = children.stream().map(Student::schoolId).collect(Collectors.toSet());
-        sink.consume(sis.schools(schools));
-        for (Student child : children) {
-            StudentId id = child.id();
-            sink.consume(sis.absences(id, year));
-            sink.consume(sis.methodTestResults(id, year));
-            sink.consume(sis.nationalTestResults(id, year));
-            sink.consume(sis.notes(id, year));
-            sink.consume(sis.plans(id, year));
-            sink.consume(sis.reports(id, year));
-            Group group = sis.groupsOfStudents(List.of(id), year).get(id);
-            if (group != null) {
-                sink.consume(sis.homework(group.id(), year));
-            }
-        }
-        sink.consume(sis.groupsOfStudents(children.stream().map(Student::id).toList(), year));
-        for (SchoolId school : schools) {
-            sink.consume(sis.publishedActivities(school, year));
-        }
+        DashboardFloor.read(sis, guardian, year, (name, answer) -> sink.consume(answer));
     }
 }

@@ -10,19 +10,25 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.ouderportaal.demo.DemoSchool;
 import nl.ouderportaal.demo.DemoSchoolGenerator;
 import nl.ouderportaal.demo.DemoSize;
 import nl.ouderportaal.demo.DemoWeb;
+import nl.ouderportaal.spi.GuardianId;
+import nl.ouderportaal.spi.SchoolYear;
 
 /**
  * B6: the JSON API over loopback HTTP. 32 sessions (each its own client and connection pool) ask for
- * {@code GET /api/dashboard} in a closed loop; the floor is a trivial endpoint of the same server
- * ({@code GET /api/csrf}: the same filters, headers and JSON writing, no portal work), measured the same way
- * in the same run. A plain timed harness: warm-up, then a fixed measuring window per endpoint.
+ * {@code GET /api/dashboard} in a closed loop. Two floors of the same server, measured the same way in the
+ * same run: the harness's own endpoint {@value #HOST_FLOOR_PATH}, which makes the B1 floor's host calls and
+ * writes their answers as JSON (what a dashboard over HTTP cannot do without), and a trivial endpoint
+ * ({@code GET /api/csrf}: the same filters, headers and JSON writing, no work at all). A plain timed
+ * harness: warm-up, then a fixed measuring window per endpoint.
  */
 final class HttpLoadHarness {
 
@@ -30,25 +36,43 @@ final class HttpLoadHarness {
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("b6.warmup", 10));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("b6.window", 20));
 
-    record Endpoint(String path, double requestsPerSecond, double p50Millis, double p99Millis, int errors) {
+    /** The harness's own endpoint: the B1 floor's host calls, written as JSON (never a route of the product). */
+    static final String HOST_FLOOR_PATH = "/benchmark/dashboard-floor";
+
+    /**
+     * One endpoint's figures over the measuring window.
+     *
+     * @param cpuMillisPerRequest the whole JVM's CPU time (server and clients) over the window, per answer:
+     *                            unlike the rate, it hardly moves when other work shares the machine
+     */
+    record Endpoint(String path, double requestsPerSecond, double p50Millis, double p99Millis, int errors,
+                    double cpuMillisPerRequest) {
     }
 
-    record Result(Endpoint dashboard, Endpoint trivial, int sessions) {
+    record Result(Endpoint dashboard, Endpoint hostFloor, Endpoint trivial, int sessions) {
     }
 
     private HttpLoadHarness() {
     }
 
     static Result run() throws Exception {
-        try (DemoWeb web = DemoWeb.start(BenchmarkWorlds.openCopy(DemoSize.LARGE, "http"), "127.0.0.1", 0)) {
+        DemoSchool demo = BenchmarkWorlds.openCopy(DemoSize.LARGE, "http");
+        GuardianId guardian = GuardianId.of(DemoSchoolGenerator.BENCHMARK_GUARDIAN);
+        SchoolYear year = SchoolYear.containing(BenchmarkWorlds.today());
+        try (DemoWeb web = DemoWeb.start(demo, "127.0.0.1", 0, config -> config.routes.get(HOST_FLOOR_PATH, ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            DashboardFloor.read(demo.sis(), guardian, year, body::put);
+            ctx.json(body);
+        }))) {
             String base = "http://127.0.0.1:" + web.port();
             List<HttpClient> clients = new ArrayList<>();
             for (int i = 0; i < SESSIONS; i++) {
                 clients.add(loggedIn(base));
             }
             Endpoint trivial = load(clients, base, "/api/csrf");
+            Endpoint hostFloor = load(clients, base, HOST_FLOOR_PATH);
             Endpoint dashboard = load(clients, base, "/api/dashboard");
-            return new Result(dashboard, trivial, SESSIONS);
+            return new Result(dashboard, hostFloor, trivial, SESSIONS);
         }
     }
 
@@ -108,7 +132,16 @@ final class HttpLoadHarness {
             }, "b6-" + path + "-" + slot);
             worker.start();
         }
-        done.await();
+        long cpuAtStart = 0;
+        boolean measuring = false;
+        while (done.getCount() > 0) {
+            if (!measuring && System.nanoTime() >= measureFrom) {
+                cpuAtStart = processCpuNanos();
+                measuring = true;
+            }
+            done.await(measuring ? 1_000 : 5, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        double cpuNanos = processCpuNanos() - cpuAtStart;
         long count = latencies.stream().mapToLong(l -> l[0]).sum();
         long[] all = new long[(int) count];
         int at = 0;
@@ -118,7 +151,13 @@ final class HttpLoadHarness {
         }
         Arrays.sort(all);
         double seconds = WINDOW.toNanos() / 1e9;
-        return new Endpoint(path, count / seconds, percentile(all, 0.50), percentile(all, 0.99), errors.get());
+        return new Endpoint(path, count / seconds, percentile(all, 0.50), percentile(all, 0.99), errors.get(),
+                count == 0 ? Double.NaN : cpuNanos / 1e6 / count);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -3,6 +3,7 @@ package nl.ouderportaal.demo;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -15,7 +16,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.ouderportaal.spi.StaffActor;
@@ -44,7 +47,7 @@ public final class DemoWeb implements AutoCloseable {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(null, ContentType.Html,
             DemoWeb.class.getClassLoader(), "nl.ouderportaal.demo.templates");
 
-    private DemoWeb(DemoSchool demo, String host, int port) {
+    private DemoWeb(DemoSchool demo, String host, int port, Consumer<JavalinConfig> extraRoutes) {
         this.demo = demo;
         demo.portal().mailDispatcher().orElseThrow().start(Duration.ofMillis(500));
         housekeeping.scheduleAtFixedRate(this::keepHouse, 0, 1, java.util.concurrent.TimeUnit.DAYS);
@@ -70,6 +73,7 @@ public final class DemoWeb implements AutoCloseable {
                     if (demo.portal().clock() instanceof DemoClock clock) {
                         new DemoControl(demo, clock, templates).register(config);
                     }
+                    extraRoutes.accept(config);
                 })
                 .build()
                 .start(host, port);
@@ -77,7 +81,16 @@ public final class DemoWeb implements AutoCloseable {
 
     /** Serves the demo on {@code host:port} (port 0: any free port). */
     public static DemoWeb start(DemoSchool demo, String host, int port) {
-        return new DemoWeb(demo, host, port);
+        return new DemoWeb(demo, host, port, config -> { });
+    }
+
+    /**
+     * Serves the demo with routes of the caller's besides, behind the same filters as the portal's own
+     * (the benchmarks' floor endpoints).
+     */
+    public static DemoWeb start(DemoSchool demo, String host, int port,
+                                Consumer<JavalinConfig> extraRoutes) {
+        return new DemoWeb(demo, host, port, Objects.requireNonNull(extraRoutes, "extraRoutes"));
     }
 
     /** The demo school this serves. */
